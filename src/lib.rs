@@ -1,1 +1,97 @@
-//! placeholder
+//! # empathy
+//!
+//! Fast, explainable empathy scoring for customer-service text.
+//!
+//! Give it an agent's reply (and, better, the customer's message it answers) and it tells you
+//! how much empathy the reply shows — six dimensions and five concerns, an overall score — and
+//! *why*, down to the byte span of every cue, with coaching suggestions.
+//!
+//! ```
+//! use empathy::{Scorer, Dimension, Concern};
+//!
+//! let scorer = Scorer::default(); // built-in English lexicon; build once, share everywhere
+//! let a = scorer.score(
+//!     "I'm so sorry your flight was cancelled — that must have been stressful. \
+//!      I've rebooked you on the 6pm and I'll email the new ticket within the hour.",
+//! );
+//! assert!(a.score >= 70.0, "{}", a.score);
+//! assert!(a.dimensions.get(Dimension::Acknowledgment) > 0.5);
+//! assert!(a.dimensions.get(Dimension::Ownership) > 0.5);
+//! assert_eq!(a.concerns.get(Concern::Blame), 0.0);
+//!
+//! // Every cue is explained, with a span into the input:
+//! for e in &a.evidence {
+//!     let _text: &str = &"…"[..0]; // spans are byte ranges on char boundaries
+//!     assert!(e.span.end <= 200);
+//! }
+//! ```
+//!
+//! ## What is measured
+//!
+//! | dimension | the reply… |
+//! |---|---|
+//! | `acknowledgment` | recognises feelings or the situation (sincere apology, care, shared joy) |
+//! | `understanding` | validates, takes the customer's perspective, reflects the problem back |
+//! | `exploration` | asks open questions about the customer's experience or needs |
+//! | `ownership` | takes responsibility and commits to concrete help |
+//! | `reassurance` | is positive, patient, warm |
+//! | `personalization` | speaks to this customer: their name, their specifics |
+//!
+//! Concerns: `blame`, `dismissiveness`, `policy_wall`, `scripted`, `curtness`.
+//!
+//! ## Context
+//!
+//! A lexicon alone is not enough. The [`Scorer`] applies context rules (each recorded on the
+//! evidence as a [`Rule`]): negation ("I don't understand why you're upset" is not
+//! understanding), contrast ("I understand, but…"), intensifiers and hedges, questions versus
+//! data requests, quoted text, and noise (handles, URLs, hashtags, sign-offs, emoji, curly
+//! quotes, missing apostrophes).
+//!
+//! ## Replies in context
+//!
+//! ```
+//! let scorer = empathy::Scorer::default();
+//! let reply = "Your refund was processed on Monday.";
+//! let after_anger = scorer.score_reply("THIRD time asking. Where is my refund?! Unacceptable.", reply);
+//! let after_question = scorer.score_reply("Hi, has my refund gone through?", reply);
+//! assert!(after_question.score > after_anger.score);
+//! let ctx = after_anger.customer.as_ref().unwrap();
+//! assert!(!ctx.unmet.is_empty()); // the anger went unanswered — and the result says so
+//! ```
+//!
+//! ## Guarantees
+//!
+//! * **No panics** on any `&str`: empty, huge, binary-looking, emoji, RTL, combining marks.
+//! * **Linear time** in the length of the text; memory bounded by the text size (the evidence
+//!   list is capped, see [`Assessment::evidence_truncated`]).
+//! * **Deterministic**: the same scorer and text always give the same result.
+//! * **Thread-safe**: [`Scorer`] is `Clone + Send + Sync`; clone it or share a reference.
+//! * Building can fail (with a typed [`Error`] naming the lexicon line); scoring cannot.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod analysis;
+mod customer;
+pub mod error;
+pub mod kind;
+mod layout;
+pub mod lexicon;
+mod matcher;
+pub mod model;
+mod normalize;
+pub mod report;
+mod rules;
+mod scorer;
+mod suggest;
+pub mod token;
+
+pub use error::{Error, LexiconError, LexiconProblem};
+pub use kind::{Concern, Dimension, Emotion, Kind};
+pub use lexicon::{Entry, Lexicon};
+pub use model::{Levels, Weights};
+pub use report::{
+    Assessment, Concerns, CustomerContext, Dimensions, Emotions, Evidence, Level, Rule, Rules,
+    Span, Suggestion, SuggestionCode,
+};
+pub use scorer::{Scorer, ScorerBuilder};

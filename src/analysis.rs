@@ -1,0 +1,184 @@
+//! One pass over one text: normalise, match, lay out, apply the context rules. Shared by
+//! agent replies and customer messages (one engine, two matchers).
+
+use crate::kind::{Concern, Dimension, Kind};
+use crate::layout::{self, Layout};
+use crate::lexicon::{ContextKind, Lexicon};
+use crate::matcher::{ContextHit, CueHit, Matcher, Side};
+use crate::model::Weights;
+use crate::normalize::Normalized;
+use crate::report::{Rule, Rules};
+use crate::rules::{self, Located};
+use crate::token::TokenKind;
+
+/// Entry index used for computed evidence (a greeting with the customer's name).
+pub(crate) const NAME_CUE: u32 = u32::MAX;
+
+/// A cue found in the text, after the rules, in original byte offsets.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Found {
+    pub(crate) kind: Kind,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) entry: u32,
+    pub(crate) base: f32,
+    pub(crate) weight: f32,
+    pub(crate) rules: Rules,
+}
+
+/// Reusable buffers for analysing one text.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Workspace {
+    norm: Normalized,
+    pub(crate) layout: Layout,
+    cue_hits: Vec<CueHit>,
+    context_hits: Vec<ContextHit>,
+    pub(crate) located: Vec<Located>,
+    pub(crate) found: Vec<Found>,
+}
+
+impl Workspace {
+    /// Analyses `text`; the results are in `self.found` (text order) and `self.layout`.
+    pub(crate) fn analyze(
+        &mut self,
+        text: &str,
+        matcher: &Matcher,
+        lexicon: &Lexicon,
+        weights: &Weights,
+        side: Side,
+    ) {
+        self.found.clear();
+        self.located.clear();
+        self.norm.build(text);
+        matcher.find(&self.norm, &mut self.cue_hits, &mut self.context_hits);
+        self.layout.build(text);
+        if self.layout.toks.is_empty() {
+            return;
+        }
+
+        for h in &self.context_hits {
+            let (s, e) = (self.norm.original(h.start as usize), self.norm.original(h.end as usize));
+            if let Some((first, last)) = self.token_range(s, e) {
+                self.located.push(Located {
+                    first,
+                    last,
+                    kinds: h.kinds,
+                });
+            }
+        }
+        rules::annotate_sentences(&mut self.layout, &self.located);
+
+        for h in &self.cue_hits {
+            let (s, e) = (self.norm.original(h.start as usize), self.norm.original(h.end as usize));
+            let Some((first, last)) = self.token_range(s, e) else {
+                continue;
+            };
+            // A cue inside a URL, handle, hashtag, e-mail or sign-off is not language.
+            if self.layout.toks[first..=last].iter().any(|t| t.kind.is_noise()) {
+                continue;
+            }
+            let entry = &lexicon.entries[h.entry as usize];
+            let j = rules::judge(entry, h.negated, first, last, &self.layout, &self.located, weights, side);
+            self.found.push(Found {
+                kind: j.kind,
+                start: s,
+                end: e,
+                entry: h.entry,
+                base: entry.weight,
+                weight: j.weight,
+                rules: j.rules,
+            });
+            if let Some((credit_kind, credit)) = entry.credit {
+                if j.kind == entry.kind && j.weight > 0.0 {
+                    self.found.push(Found {
+                        kind: credit_kind,
+                        start: s,
+                        end: e,
+                        entry: h.entry,
+                        base: credit,
+                        weight: (credit * j.weight / entry.weight).clamp(0.0, 1.0),
+                        rules: j.rules,
+                    });
+                }
+            }
+        }
+
+        if side == Side::Reply {
+            self.weaken_walls_with_alternatives(weights);
+            self.greetings_with_names(text, lexicon, weights);
+        }
+    }
+
+    /// Tokens `first..=last` covering original bytes `s..e`, if any.
+    fn token_range(&self, s: usize, e: usize) -> Option<(usize, usize)> {
+        let toks = &self.layout.toks;
+        let first = self.layout.tok_at(s);
+        if first >= toks.len() || toks[first].start as usize >= e {
+            return None;
+        }
+        let last = self.layout.tok_at(e.saturating_sub(1)).min(toks.len() - 1);
+        Some((first, last.max(first)))
+    }
+
+    /// A policy refusal is not a wall when the reply goes on to offer something else.
+    fn weaken_walls_with_alternatives(&mut self, weights: &Weights) {
+        let wall = Kind::Concern(Concern::PolicyWall);
+        let Some(first_wall) = self.found.iter().find(|f| f.kind == wall).map(|f| f.end) else {
+            return;
+        };
+        let toks = &self.layout.toks;
+        let alternative_after = self.located.iter().any(|c| {
+            c.is(ContextKind::Alternative) && toks[c.first].start as usize >= first_wall
+        }) || self.found.iter().any(|f| {
+            f.start >= first_wall && f.kind == Kind::Dimension(Dimension::Ownership) && f.weight > 0.0
+        });
+        if alternative_after {
+            for f in self.found.iter_mut().filter(|f| f.kind == wall) {
+                f.weight *= weights.alternative_offered;
+                f.rules.insert(Rule::AlternativeOffered);
+            }
+        }
+    }
+
+    /// "Hi Maria," — a greeting followed by a capitalised name is personalization.
+    fn greetings_with_names(&mut self, text: &str, lexicon: &Lexicon, weights: &Weights) {
+        let toks = &self.layout.toks;
+        for c in &self.located {
+            if !c.is(ContextKind::Greeting) || !toks[c.first].has(layout::FIRST_IN_CLAUSE) {
+                continue;
+            }
+            let Some(next) = toks.get(c.last + 1) else {
+                continue;
+            };
+            if next.kind != TokenKind::Word
+                || !next.has(layout::CAPITALIZED)
+                || next.sentence != toks[c.last].sentence
+            {
+                continue;
+            }
+            let word = &text[next.start as usize..next.end as usize];
+            if word.chars().count() < 2 || !is_name_like(word, lexicon) {
+                continue;
+            }
+            self.found.push(Found {
+                kind: Kind::Dimension(Dimension::Personalization),
+                start: next.start as usize,
+                end: next.end as usize,
+                entry: NAME_CUE,
+                base: weights.name_weight,
+                weight: weights.name_weight,
+                rules: Rules::EMPTY,
+            });
+        }
+        self.found.sort_unstable_by_key(|f| (f.start, f.end, f.kind));
+    }
+}
+
+/// Whether a capitalised word could be a person's name (not a listed non-name or stopword).
+pub(crate) fn is_name_like(word: &str, lexicon: &Lexicon) -> bool {
+    let listed = |list: &[String]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
+    word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        && !listed(&lexicon.context.not_names)
+        && !listed(&lexicon.context.stopwords)
+        && !listed(lexicon.context.list(ContextKind::Greeting))
+}

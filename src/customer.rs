@@ -1,0 +1,250 @@
+//! The customer's side of a reply: emotions in their message, their name, their concrete
+//! content — and how well a reply meets them (responsiveness, reflection).
+
+use crate::analysis::{Found, NAME_CUE, Workspace};
+use crate::kind::{Dimension, Emotion, Kind};
+use crate::lexicon::Lexicon;
+use crate::matcher::Side;
+use crate::report::{CustomerContext, Dimensions, Emotions, Evidence, Rules};
+use crate::scorer::{Scorer, evidence, saturate_kind};
+use crate::token::TokenKind;
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashSet;
+use std::sync::{Arc, OnceLock};
+
+/// Entry index used for evidence of reflected customer content.
+pub(crate) const REFLECT_CUE: u32 = u32::MAX - 1;
+
+/// How many distinct customer content words a reply must pick up for full reflection.
+const REFLECTION_TARGET: usize = 4;
+
+/// Lookup tables built once per scorer.
+pub(crate) struct Tools {
+    stemmer: Stemmer,
+    stopwords: HashSet<String>,
+    sign_offs: Vec<&'static str>,
+}
+
+impl Tools {
+    pub(crate) fn new(lexicon: &Lexicon) -> Tools {
+        Tools {
+            stemmer: Stemmer::create(Algorithm::English),
+            stopwords: lexicon.context.stopwords.iter().cloned().collect(),
+            sign_offs: vec![
+                "thanks", "thank", "regards", "cheers", "best", "sincerely", "thx", "ta", "love",
+                "yours",
+            ],
+        }
+    }
+
+    /// Stemmed content words of a text (lower case, no stopwords, at least 3 letters).
+    fn content_words(&self, text: &str, ws: &Workspace) -> Vec<(String, usize, usize)> {
+        let mut out = Vec::new();
+        for t in &ws.layout.toks {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let word = crate::token::normalize_word(&text[t.start as usize..t.end as usize]);
+            if word.chars().count() < 3
+                || !word.chars().all(char::is_alphabetic)
+                || self.stopwords.contains(word.as_ref())
+            {
+                continue;
+            }
+            let stem = self.stemmer.stem(&word).into_owned();
+            out.push((stem, t.start as usize, t.end as usize));
+        }
+        out
+    }
+}
+
+/// What was read from a customer's message.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CustomerReading {
+    pub(crate) emotions: Emotions,
+    pub(crate) evidence: Vec<Evidence>,
+    pub(crate) name: Option<String>,
+    stems: HashSet<String>,
+}
+
+impl CustomerReading {
+    /// How strongly the message calls for an empathetic response, 0–1.
+    pub(crate) fn need(&self) -> f32 {
+        let e = &self.emotions;
+        e.distress().max(e.urgency * 0.8).max(e.confusion * 0.6)
+    }
+}
+
+pub(crate) fn name_label() -> Arc<str> {
+    static L: OnceLock<Arc<str>> = OnceLock::new();
+    L.get_or_init(|| Arc::from("<customer name>")).clone()
+}
+
+fn reflect_label() -> Arc<str> {
+    static L: OnceLock<Arc<str>> = OnceLock::new();
+    L.get_or_init(|| Arc::from("<customer's words>")).clone()
+}
+
+/// Reads a customer's message with the customer-side matcher and the same rules.
+pub(crate) fn read(
+    scorer: &Scorer,
+    text: &str,
+    name: Option<&str>,
+    ws: &mut Workspace,
+) -> CustomerReading {
+    let inner = scorer.inner();
+    let w = &inner.weights;
+    ws.analyze(text, &inner.customer, &inner.lexicon, w, Side::Customer);
+    let mut buf = Vec::new();
+    let mut emotions = Emotions::default();
+    for &e in Emotion::ALL {
+        emotions.set(e, saturate_kind(w, &ws.found, Kind::Emotion(e), &mut buf));
+    }
+    let evidence = ws
+        .found
+        .iter()
+        .take(w.evidence_cap)
+        .map(|f| evidence(inner, f))
+        .collect();
+    let name = name
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_string)
+        .or_else(|| signature_name(text, ws, &inner.lexicon, &inner.customer_tools));
+    let stems = inner
+        .customer_tools
+        .content_words(text, ws)
+        .into_iter()
+        .map(|(s, _, _)| s)
+        .filter(|s| name.as_ref().is_none_or(|n| !n.eq_ignore_ascii_case(s)))
+        .collect();
+    CustomerReading {
+        emotions,
+        evidence,
+        name,
+        stems,
+    }
+}
+
+/// A name signed at the end of the message: "… Thanks, Marco" / "Cheers\nAnna".
+fn signature_name(text: &str, ws: &Workspace, lexicon: &Lexicon, tools: &Tools) -> Option<String> {
+    let toks = &ws.layout.toks;
+    let n = toks.len();
+    if n < 2 {
+        return None;
+    }
+    let last = toks[n - 1];
+    let word = &text[last.start as usize..last.end as usize];
+    if last.kind != TokenKind::Word
+        || !last.has(crate::layout::CAPITALIZED)
+        || last.has(crate::layout::ALL_CAPS)
+        || !crate::analysis::is_name_like(word, lexicon)
+    {
+        return None;
+    }
+    let prev = toks[n - 2];
+    let prev_word = text[prev.start as usize..prev.end as usize].to_lowercase();
+    let signed = tools.sign_offs.contains(&prev_word.as_str())
+        || (prev.kind == TokenKind::Word && prev_word == "you" && n >= 3);
+    signed.then(|| word.to_string())
+}
+
+/// Adds the reply's personalization evidence that needs the customer: their name, and the
+/// content words it picks up. Returns the reflection, 0–1.
+pub(crate) fn personalize(
+    scorer: &Scorer,
+    reading: &CustomerReading,
+    reply: &str,
+    ws: &mut Workspace,
+) -> f32 {
+    let inner = scorer.inner();
+    let w = &inner.weights;
+    let personal = Kind::Dimension(Dimension::Personalization);
+    if let Some(name) = &reading.name {
+        let hit = ws.layout.toks.iter().find(|t| {
+            t.kind == TokenKind::Word && reply[t.start as usize..t.end as usize].eq_ignore_ascii_case(name)
+        });
+        if let Some(t) = hit {
+            let already = ws.found.iter().any(|f| f.start == t.start as usize && f.kind == personal);
+            if !already {
+                ws.found.push(Found {
+                    kind: personal,
+                    start: t.start as usize,
+                    end: t.end as usize,
+                    entry: NAME_CUE,
+                    base: w.name_weight,
+                    weight: w.name_weight,
+                    rules: Rules::EMPTY,
+                });
+            }
+        }
+    }
+    let mut picked: HashSet<String> = HashSet::new();
+    for (stem, start, end) in inner.customer_tools.content_words(reply, ws) {
+        if reading.stems.contains(&stem) && picked.insert(stem) {
+            ws.found.push(Found {
+                kind: personal,
+                start,
+                end,
+                entry: REFLECT_CUE,
+                base: w.reflection_weight * 0.5,
+                weight: w.reflection_weight * 0.5,
+                rules: Rules::EMPTY,
+            });
+        }
+    }
+    ws.found.sort_unstable_by_key(|f| (f.start, f.end, f.kind));
+    let target = reading.stems.len().min(REFLECTION_TARGET);
+    if target == 0 {
+        0.0
+    } else {
+        (picked.len() as f32 / target as f32).min(1.0)
+    }
+}
+
+/// How far the reply meets what the customer expressed.
+pub(crate) fn respond(
+    reading: &CustomerReading,
+    dims: &Dimensions,
+    reflection: f32,
+) -> CustomerContext {
+    const PRESENT: f32 = 0.25;
+    let warmth = dims.acknowledgment.max(dims.understanding);
+    let mut total = 0.0;
+    let mut met_total = 0.0;
+    let mut unmet = Vec::new();
+    for (emotion, strength) in reading.emotions.iter() {
+        if strength < PRESENT {
+            continue;
+        }
+        let met = match emotion {
+            Emotion::Frustration | Emotion::Anger | Emotion::Sadness | Emotion::Anxiety => warmth,
+            Emotion::Confusion => dims.understanding.max(dims.exploration).max(dims.ownership),
+            Emotion::Urgency => dims.ownership,
+            Emotion::Gratitude | Emotion::Relief => dims.acknowledgment.max(dims.reassurance),
+        };
+        let met = (met / 0.4).min(1.0);
+        total += strength;
+        met_total += strength * met;
+        if met < 0.5 {
+            unmet.push(emotion);
+        }
+    }
+    let responsiveness = if total > 0.0 { met_total / total } else { 1.0 };
+    CustomerContext {
+        emotions: reading.emotions,
+        evidence: reading.evidence.clone(),
+        responsiveness,
+        reflection,
+        unmet,
+        name: reading.name.clone(),
+    }
+}
+
+pub(crate) fn reflect_evidence_label(entry: u32) -> Option<Arc<str>> {
+    match entry {
+        NAME_CUE => Some(name_label()),
+        REFLECT_CUE => Some(reflect_label()),
+        _ => None,
+    }
+}

@@ -1,0 +1,175 @@
+//! The things the crate measures: empathy dimensions, concerns and customer emotions.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+macro_rules! named_enum {
+    (
+        $(#[$meta:meta])*
+        $name:ident { $($(#[$vmeta:meta])* $variant:ident => $key:literal),+ $(,)? }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name {
+            $($(#[$vmeta])* $variant),+
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The stable snake_case key used in data files and serialised results.
+            pub const fn key(self) -> &'static str {
+                match self {
+                    $($name::$variant => $key),+
+                }
+            }
+
+            /// Looks a value up by its snake_case key.
+            pub fn from_key(key: &str) -> Option<Self> {
+                match key {
+                    $($key => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
+
+            /// Position of this value in [`Self::ALL`].
+            pub const fn index(self) -> usize {
+                self as usize
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.key())
+            }
+        }
+    };
+}
+
+named_enum! {
+    /// A positive empathy dimension of an agent reply (each scored 0.0–1.0).
+    Dimension {
+        /// Recognises the customer's feelings or situation: sincere apology, care, shared joy.
+        Acknowledgment => "acknowledgment",
+        /// Validation, perspective-taking, reflecting the problem back.
+        Understanding => "understanding",
+        /// Open questions about the customer's experience or needs.
+        Exploration => "exploration",
+        /// Takes responsibility and commits to concrete help.
+        Ownership => "ownership",
+        /// Positive, patient, warm language.
+        Reassurance => "reassurance",
+        /// Speaks to this customer: their name, their specifics.
+        Personalization => "personalization",
+    }
+}
+
+named_enum! {
+    /// A negative behaviour the reply shows (each scored 0.0–1.0).
+    Concern {
+        /// Puts the fault on the customer.
+        Blame => "blame",
+        /// Minimises feelings, condescends, or apologises without apologising.
+        Dismissiveness => "dismissiveness",
+        /// Rigid rules instead of help.
+        PolicyWall => "policy_wall",
+        /// Canned boilerplate.
+        Scripted => "scripted",
+        /// Minimal communication: a bare reply with no warmth and no help.
+        Curtness => "curtness",
+    }
+}
+
+named_enum! {
+    /// An emotion expressed in a customer's message (each scored 0.0–1.0).
+    Emotion {
+        /// Annoyance at obstacles, waiting, repetition.
+        Frustration => "frustration",
+        /// Hostility, outrage, threats to leave.
+        Anger => "anger",
+        /// Disappointment, loss, grief.
+        Sadness => "sadness",
+        /// Worry, fear, concern about what will happen.
+        Anxiety => "anxiety",
+        /// Not understanding what is going on or what to do.
+        Confusion => "confusion",
+        /// Time pressure.
+        Urgency => "urgency",
+        /// Thanks and praise.
+        Gratitude => "gratitude",
+        /// Relief that something is resolved.
+        Relief => "relief",
+    }
+}
+
+impl Emotion {
+    /// Whether this emotion is a form of distress (the ones a reply must meet with care).
+    pub const fn is_distress(self) -> bool {
+        matches!(
+            self,
+            Emotion::Frustration | Emotion::Anger | Emotion::Sadness | Emotion::Anxiety
+        )
+    }
+}
+
+/// What a piece of evidence or a lexicon entry is about.
+///
+/// Serialises as its bare snake_case key (`"acknowledgment"`, `"policy_wall"`, `"anger"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Kind {
+    /// A positive empathy dimension.
+    Dimension(Dimension),
+    /// A concern.
+    Concern(Concern),
+    /// A customer emotion.
+    Emotion(Emotion),
+}
+
+impl Kind {
+    /// The stable snake_case key.
+    pub const fn key(self) -> &'static str {
+        match self {
+            Kind::Dimension(d) => d.key(),
+            Kind::Concern(c) => c.key(),
+            Kind::Emotion(e) => e.key(),
+        }
+    }
+
+    /// Looks a kind up by its snake_case key.
+    pub fn from_key(key: &str) -> Option<Self> {
+        Dimension::from_key(key)
+            .map(Kind::Dimension)
+            .or_else(|| Concern::from_key(key).map(Kind::Concern))
+            .or_else(|| Emotion::from_key(key).map(Kind::Emotion))
+    }
+
+    /// Whether cues of this kind are looked for in customer messages (rather than agent replies).
+    pub const fn is_customer(self) -> bool {
+        matches!(self, Kind::Emotion(_))
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+impl From<Dimension> for Kind {
+    fn from(d: Dimension) -> Self {
+        Kind::Dimension(d)
+    }
+}
+impl From<Concern> for Kind {
+    fn from(c: Concern) -> Self {
+        Kind::Concern(c)
+    }
+}
+impl From<Emotion> for Kind {
+    fn from(e: Emotion) -> Self {
+        Kind::Emotion(e)
+    }
+}

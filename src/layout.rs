@@ -1,0 +1,126 @@
+//! The shape of a text that the context rules need: its word-like tokens with their sentence
+//! and clause, which sentences are questions, what is quoted.
+
+use crate::token::{TokenKind, tokenize};
+
+pub(crate) const FIRST_IN_CLAUSE: u8 = 1;
+pub(crate) const QUOTED: u8 = 2;
+pub(crate) const ALL_CAPS: u8 = 4;
+pub(crate) const CAPITALIZED: u8 = 8;
+
+/// A word-like token (punctuation is folded into sentence and clause numbers).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tok {
+    pub(crate) start: u32,
+    pub(crate) end: u32,
+    pub(crate) kind: TokenKind,
+    pub(crate) sentence: u32,
+    pub(crate) clause: u32,
+    pub(crate) flags: u8,
+}
+
+impl Tok {
+    pub(crate) fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Sentence {
+    pub(crate) question: bool,
+    pub(crate) exclaims: u8,
+    pub(crate) first_contrast: Option<usize>,
+    pub(crate) last_contrast: Option<usize>,
+    pub(crate) data_request: bool,
+}
+
+/// Reusable per-text layout.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Layout {
+    pub(crate) toks: Vec<Tok>,
+    pub(crate) sentences: Vec<Sentence>,
+    pub(crate) words: usize,
+}
+
+impl Layout {
+    pub(crate) fn build(&mut self, text: &str) {
+        self.toks.clear();
+        self.sentences.clear();
+        self.words = 0;
+        self.sentences.push(Sentence::default());
+        let mut sentence = 0u32;
+        let mut clause = 0u32;
+        let mut clause_open = false; // has the current clause a word yet?
+        let mut sentence_open = false;
+        let mut in_quote = false;
+        let mut line_quoted = false;
+        let mut line_start = true;
+        for t in tokenize(text) {
+            match t.kind {
+                TokenKind::LineBreak | TokenKind::Punct => {
+                    if t.kind == TokenKind::LineBreak {
+                        in_quote = false;
+                        line_quoted = false;
+                        line_start = true;
+                    } else if line_start && t.text == ">" {
+                        line_quoted = true;
+                    } else if matches!(t.text, "\"" | "“" | "”") {
+                        in_quote = !in_quote;
+                    }
+                    let s = &mut self.sentences[sentence as usize];
+                    if t.is_question_mark() {
+                        s.question = true;
+                    }
+                    let bangs = t.text.bytes().filter(|&b| b == b'!').count();
+                    s.exclaims = s.exclaims.saturating_add(bangs.min(255) as u8);
+                    if t.is_sentence_end() && sentence_open {
+                        sentence += 1;
+                        self.sentences.push(Sentence::default());
+                        sentence_open = false;
+                    }
+                    if t.is_clause_break() && clause_open {
+                        clause += 1;
+                        clause_open = false;
+                    }
+                }
+                kind => {
+                    line_start = false;
+                    let mut flags = 0;
+                    if !clause_open {
+                        flags |= FIRST_IN_CLAUSE;
+                    }
+                    if in_quote || line_quoted {
+                        flags |= QUOTED;
+                    }
+                    if kind == TokenKind::Word {
+                        self.words += 1;
+                        let letters = t.text.bytes().filter(u8::is_ascii_alphabetic).count();
+                        if letters >= 2 && !t.text.bytes().any(|b| b.is_ascii_lowercase()) {
+                            flags |= ALL_CAPS;
+                        }
+                        if t.text.chars().next().is_some_and(char::is_uppercase) {
+                            flags |= CAPITALIZED;
+                        }
+                    } else if kind == TokenKind::Number {
+                        self.words += 1;
+                    }
+                    clause_open = true;
+                    sentence_open = true;
+                    self.toks.push(Tok {
+                        start: t.span.start as u32,
+                        end: t.span.end as u32,
+                        kind,
+                        sentence,
+                        clause,
+                        flags,
+                    });
+                }
+            }
+        }
+    }
+
+    /// Index of the first token that ends after `offset` (an original byte offset).
+    pub(crate) fn tok_at(&self, offset: usize) -> usize {
+        self.toks.partition_point(|t| (t.end as usize) <= offset)
+    }
+}

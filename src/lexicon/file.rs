@@ -1,0 +1,394 @@
+//! Reading a lexicon file: TOML → raw structures (with spans) → validated [`Lexicon`].
+
+use super::pattern::{self, PatternError};
+use super::{Context, ContextKind, Entry, Lexicon, MAX_ENTRY_LEN, MAX_EXPANSIONS, MAX_PHRASES};
+use crate::error::{LexiconError, LexiconProblem};
+use crate::kind::{Concern, Kind};
+use crate::model::Weights;
+use crate::report::SuggestionCode;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+use toml::Spanned;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    lexicon: Spanned<RawMeta>,
+    #[serde(default)]
+    class: Vec<RawClass>,
+    #[serde(default)]
+    cues: Vec<RawGroup>,
+    context: Option<RawContext>,
+    model: Option<Spanned<Weights>>,
+    suggestions: Option<BTreeMap<String, Spanned<String>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMeta {
+    format: Spanned<i64>,
+    language: Option<String>,
+    name: Option<String>,
+    version: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawClass {
+    name: Spanned<String>,
+    words: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGroup {
+    kind: Spanned<String>,
+    weight: Spanned<f64>,
+    #[serde(default)]
+    question: bool,
+    negated: Option<Spanned<String>>,
+    credit: Option<Spanned<BTreeMap<String, f64>>>,
+    entries: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawContext {
+    #[serde(default)]
+    negators: Vec<Spanned<String>>,
+    #[serde(default)]
+    contrast: Vec<Spanned<String>>,
+    #[serde(default)]
+    intensifiers: Vec<Spanned<String>>,
+    #[serde(default)]
+    hedges: Vec<Spanned<String>>,
+    #[serde(default)]
+    question_starters: Vec<Spanned<String>>,
+    #[serde(default)]
+    data_request: Vec<Spanned<String>>,
+    #[serde(default)]
+    alternatives: Vec<Spanned<String>>,
+    #[serde(default)]
+    greetings: Vec<Spanned<String>>,
+    #[serde(default)]
+    not_names: Vec<Spanned<String>>,
+    #[serde(default)]
+    stopwords: Vec<Spanned<String>>,
+}
+
+/// Turns byte offsets into 1-based line numbers.
+struct Lines(Vec<usize>);
+
+impl Lines {
+    fn new(src: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
+        Lines(starts)
+    }
+    fn line(&self, offset: usize) -> usize {
+        self.0.partition_point(|&s| s <= offset).max(1)
+    }
+}
+
+struct Ctx<'a> {
+    origin: &'a str,
+    lines: Lines,
+}
+
+impl Ctx<'_> {
+    fn err(&self, offset: usize, problem: LexiconProblem) -> LexiconError {
+        LexiconError {
+            origin: self.origin.to_string(),
+            line: self.lines.line(offset),
+            problem,
+        }
+    }
+}
+
+pub(super) fn parse(src: &str, origin: &str) -> Result<Lexicon, LexiconError> {
+    let ctx = Ctx {
+        origin,
+        lines: Lines::new(src),
+    };
+    let raw: RawFile = toml::from_str(src).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        let message = e.message().trim().to_string();
+        let mut err = ctx.err(offset, LexiconProblem::Syntax(message));
+        if e.span().is_none() {
+            err.line = 0;
+        }
+        err
+    })?;
+
+    let meta = raw.lexicon.get_ref();
+    let _ = (&meta.language, &meta.version);
+    if *meta.format.get_ref() != 1 {
+        return Err(ctx.err(
+            meta.format.span().start,
+            LexiconProblem::UnsupportedFormat(*meta.format.get_ref()),
+        ));
+    }
+
+    let classes = read_classes(&ctx, &raw.class)?;
+    let entries = read_cues(&ctx, &raw.cues, &classes)?;
+    let context = read_context(&ctx, raw.context.unwrap_or_default())?;
+
+    let weights = match raw.model {
+        Some(w) => {
+            let span = w.span();
+            let w = w.into_inner();
+            w.validate().map_err(|e| {
+                ctx.err(span.start, LexiconProblem::Invalid(e.to_string()))
+            })?;
+            Some(w)
+        }
+        None => None,
+    };
+
+    let mut messages = HashMap::new();
+    for (key, msg) in raw.suggestions.unwrap_or_default() {
+        let code = SuggestionCode::from_key(&key).ok_or_else(|| {
+            ctx.err(
+                msg.span().start,
+                LexiconProblem::Invalid(format!("unknown suggestion code {key:?}")),
+            )
+        })?;
+        if msg.get_ref().trim().is_empty() {
+            return Err(ctx.err(msg.span().start, LexiconProblem::EmptyEntry));
+        }
+        messages.insert(code, Arc::from(msg.into_inner()));
+    }
+
+    Ok(Lexicon {
+        origin: origin.to_string(),
+        name: meta.name.clone(),
+        entries,
+        context,
+        weights,
+        messages,
+    })
+}
+
+/// Checks the characters and length of a plain phrase (class word or context word) and
+/// normalises it (lowercase, single spaces, straight apostrophes).
+fn clean_phrase(ctx: &Ctx, s: &Spanned<String>, allow_pattern: bool) -> Result<String, LexiconError> {
+    let at = s.span().start;
+    let text = s.get_ref();
+    let norm: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '\u{2019}' | '\u{2018}' | '\u{00B4}' | '\u{02BC}' => '\'',
+            c => c,
+        })
+        .collect::<String>()
+        .to_lowercase();
+    let norm = norm.split_whitespace().collect::<Vec<_>>().join(" ");
+    if norm.is_empty() {
+        return Err(ctx.err(at, LexiconProblem::EmptyEntry));
+    }
+    if norm.len() > MAX_ENTRY_LEN {
+        return Err(ctx.err(
+            at,
+            LexiconProblem::EntryTooLong {
+                len: norm.len(),
+                limit: MAX_ENTRY_LEN,
+            },
+        ));
+    }
+    let syntax = |c: char| allow_pattern && matches!(c, '(' | ')' | '|' | '?' | '{' | '}' | '_');
+    if let Some(ch) = norm
+        .chars()
+        .find(|&c| !(pattern::is_word_char(c) || c == ' ' || syntax(c)))
+    {
+        return Err(ctx.err(
+            at,
+            LexiconProblem::BadCharacter {
+                entry: text.clone(),
+                ch,
+            },
+        ));
+    }
+    Ok(norm)
+}
+
+fn read_classes(
+    ctx: &Ctx,
+    raw: &[RawClass],
+) -> Result<HashMap<String, Vec<String>>, LexiconError> {
+    let mut classes: HashMap<String, Vec<String>> = HashMap::new();
+    for class in raw {
+        let name = class.name.get_ref().trim().to_string();
+        let at = class.name.span().start;
+        if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+            return Err(ctx.err(
+                at,
+                LexiconProblem::Invalid(format!(
+                    "class name {name:?} must be letters, digits and _"
+                )),
+            ));
+        }
+        if classes.contains_key(&name) {
+            return Err(ctx.err(at, LexiconProblem::DuplicateClass(name)));
+        }
+        if class.words.is_empty() {
+            return Err(ctx.err(at, LexiconProblem::EmptyEntry));
+        }
+        let mut words = Vec::with_capacity(class.words.len());
+        for w in &class.words {
+            let w = clean_phrase(ctx, w, false)?;
+            if !words.contains(&w) {
+                words.push(w);
+            }
+        }
+        classes.insert(name, words);
+    }
+    Ok(classes)
+}
+
+fn kind_at(ctx: &Ctx, s: &Spanned<String>) -> Result<Kind, LexiconError> {
+    let key = s.get_ref().trim();
+    let kind = Kind::from_key(key)
+        .ok_or_else(|| ctx.err(s.span().start, LexiconProblem::UnknownKind(key.to_string())))?;
+    if kind == Kind::Concern(Concern::Curtness) {
+        return Err(ctx.err(
+            s.span().start,
+            LexiconProblem::ComputedKind(key.to_string()),
+        ));
+    }
+    Ok(kind)
+}
+
+fn check_weight(ctx: &Ctx, at: usize, w: f64) -> Result<f32, LexiconError> {
+    if !(w.is_finite() && w > 0.0 && w <= 1.0) {
+        return Err(ctx.err(
+            at,
+            LexiconProblem::WeightOutOfRange {
+                value: w,
+                range: "0 < weight <= 1",
+            },
+        ));
+    }
+    Ok(w as f32)
+}
+
+fn read_cues(
+    ctx: &Ctx,
+    groups: &[RawGroup],
+    classes: &HashMap<String, Vec<String>>,
+) -> Result<Vec<Entry>, LexiconError> {
+    let mut entries = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut total = 0usize;
+    for group in groups {
+        let kind = kind_at(ctx, &group.kind)?;
+        let weight = check_weight(ctx, group.weight.span().start, *group.weight.get_ref())?;
+        let negated = group.negated.as_ref().map(|n| kind_at(ctx, n)).transpose()?;
+        let credit = match &group.credit {
+            None => None,
+            Some(c) => {
+                let at = c.span().start;
+                let map = c.get_ref();
+                if map.len() != 1 {
+                    return Err(ctx.err(
+                        at,
+                        LexiconProblem::Invalid("credit names exactly one kind".into()),
+                    ));
+                }
+                let (k, &w) = map.iter().next().expect("one item");
+                let k = Kind::from_key(k)
+                    .ok_or_else(|| ctx.err(at, LexiconProblem::UnknownKind(k.clone())))?;
+                Some((k, check_weight(ctx, at, w)?))
+            }
+        };
+        if group.entries.is_empty() {
+            return Err(ctx.err(group.kind.span().start, LexiconProblem::EmptyEntry));
+        }
+        for raw in &group.entries {
+            let at = raw.span().start;
+            let line = ctx.lines.line(at);
+            let text = clean_phrase(ctx, raw, true)?;
+            if let Some(&first_line) = seen.get(&text) {
+                return Err(ctx.err(
+                    at,
+                    LexiconProblem::DuplicateEntry {
+                        entry: text,
+                        first_line,
+                    },
+                ));
+            }
+            let phrases = pattern::parse(&text)
+                .and_then(|seq| pattern::expand(&seq, classes, MAX_EXPANSIONS))
+                .map_err(|e| {
+                    let problem = match e {
+                        PatternError::Malformed(reason) => LexiconProblem::Pattern {
+                            entry: text.clone(),
+                            reason,
+                        },
+                        PatternError::BadChar(ch) => LexiconProblem::BadCharacter {
+                            entry: text.clone(),
+                            ch,
+                        },
+                        PatternError::UnknownClass(c) => LexiconProblem::UnknownClass(c),
+                        PatternError::TooMany => LexiconProblem::TooManyExpansions {
+                            limit: MAX_EXPANSIONS,
+                        },
+                    };
+                    ctx.err(at, problem)
+                })?;
+            total += phrases.len();
+            if total > MAX_PHRASES {
+                return Err(ctx.err(
+                    at,
+                    LexiconProblem::TooLarge {
+                        count: total,
+                        limit: MAX_PHRASES,
+                    },
+                ));
+            }
+            seen.insert(text.clone(), line);
+            entries.push(Entry {
+                pattern: Arc::from(text),
+                kind,
+                weight,
+                question: group.question,
+                negated,
+                credit,
+                line,
+                phrases,
+            });
+        }
+    }
+    Ok(entries)
+}
+
+fn read_context(ctx: &Ctx, raw: RawContext) -> Result<Context, LexiconError> {
+    let clean = |list: Vec<Spanned<String>>| -> Result<Vec<String>, LexiconError> {
+        let mut out: Vec<String> = Vec::with_capacity(list.len());
+        for w in &list {
+            let w = clean_phrase(ctx, w, false)?;
+            if !out.contains(&w) {
+                out.push(w);
+            }
+        }
+        Ok(out)
+    };
+    let mut context = Context::default();
+    let lists = [
+        (ContextKind::Negator, raw.negators),
+        (ContextKind::Contrast, raw.contrast),
+        (ContextKind::Intensifier, raw.intensifiers),
+        (ContextKind::Hedge, raw.hedges),
+        (ContextKind::QuestionStarter, raw.question_starters),
+        (ContextKind::DataRequest, raw.data_request),
+        (ContextKind::Alternative, raw.alternatives),
+        (ContextKind::Greeting, raw.greetings),
+    ];
+    for (kind, list) in lists {
+        context.lists[kind as usize] = clean(list)?;
+    }
+    context.not_names = clean(raw.not_names)?;
+    context.stopwords = clean(raw.stopwords)?;
+    Ok(context)
+}

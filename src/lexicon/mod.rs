@@ -1,0 +1,287 @@
+//! The cue lexicon: entries (patterns with a kind and a weight), context word lists, scoring
+//! weights and coaching messages, parsed and validated from TOML.
+//!
+//! The built-in English lexicon is `data/lexicon/en.toml`, embedded in the crate. The file
+//! format is described in `data/lexicon/FORMAT.md`.
+
+mod file;
+pub(crate) mod pattern;
+
+use crate::error::{Error, LexiconError, LexiconProblem};
+use crate::kind::Kind;
+use crate::model::Weights;
+use crate::report::SuggestionCode;
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+/// The source of the built-in English lexicon.
+pub const BUILTIN_EN: &str = include_str!("../../data/lexicon/en.toml");
+
+/// Entries may be at most this many bytes long.
+pub const MAX_ENTRY_LEN: usize = 200;
+/// One entry may expand to at most this many phrases.
+pub const MAX_EXPANSIONS: usize = 4096;
+/// A lexicon (after merging) may hold at most this many phrases.
+pub const MAX_PHRASES: usize = 500_000;
+
+/// A list of context words that the rules look for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum ContextKind {
+    Negator,
+    Contrast,
+    Intensifier,
+    Hedge,
+    QuestionStarter,
+    DataRequest,
+    Alternative,
+    Greeting,
+}
+
+impl ContextKind {
+    pub(crate) const ALL: [ContextKind; 8] = [
+        ContextKind::Negator,
+        ContextKind::Contrast,
+        ContextKind::Intensifier,
+        ContextKind::Hedge,
+        ContextKind::QuestionStarter,
+        ContextKind::DataRequest,
+        ContextKind::Alternative,
+        ContextKind::Greeting,
+    ];
+
+    pub(crate) const fn bit(self) -> u16 {
+        1 << (self as u16)
+    }
+}
+
+/// Context word lists, plus the word sets used by personalization and reflection.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Context {
+    pub(crate) lists: [Vec<String>; ContextKind::ALL.len()],
+    pub(crate) not_names: Vec<String>,
+    pub(crate) stopwords: Vec<String>,
+}
+
+fn add_missing(list: &mut Vec<String>, words: Vec<String>) {
+    for w in words {
+        if !list.contains(&w) {
+            list.push(w);
+        }
+    }
+}
+
+impl Context {
+    pub(crate) fn list(&self, kind: ContextKind) -> &[String] {
+        &self.lists[kind as usize]
+    }
+
+    fn extend(&mut self, other: Context) {
+        for (mine, theirs) in self.lists.iter_mut().zip(other.lists) {
+            add_missing(mine, theirs);
+        }
+        add_missing(&mut self.not_names, other.not_names);
+        add_missing(&mut self.stopwords, other.stopwords);
+    }
+}
+
+/// One cue entry of a lexicon: a pattern, what it counts towards, and how much.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub(crate) pattern: Arc<str>,
+    pub(crate) kind: Kind,
+    pub(crate) weight: f32,
+    pub(crate) question: bool,
+    pub(crate) negated: Option<Kind>,
+    pub(crate) credit: Option<(Kind, f32)>,
+    pub(crate) line: usize,
+    pub(crate) phrases: Vec<String>,
+}
+
+impl Entry {
+    /// The pattern as written in the lexicon.
+    pub fn pattern(&self) -> &str {
+        &self.pattern
+    }
+    /// What a match counts towards.
+    pub fn kind(&self) -> Kind {
+        self.kind
+    }
+    /// Base weight, in (0, 1].
+    pub fn weight(&self) -> f32 {
+        self.weight
+    }
+    /// Whether the cue counts fully only inside a question.
+    pub fn needs_question(&self) -> bool {
+        self.question
+    }
+    /// What a negated match turns into (`None`: it is cancelled).
+    pub fn when_negated(&self) -> Option<Kind> {
+        self.negated
+    }
+    /// A second kind this cue gives a little credit to, and how much.
+    pub fn credit(&self) -> Option<(Kind, f32)> {
+        self.credit
+    }
+    /// The line of the lexicon file the entry is on.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+    /// The phrases the pattern expands to (before apostrophe-less variants are added).
+    pub fn phrases(&self) -> impl Iterator<Item = &str> {
+        self.phrases.iter().map(String::as_str)
+    }
+}
+
+/// A validated lexicon.
+///
+/// ```
+/// use empathy::Lexicon;
+/// let extra = Lexicon::from_toml_str(r#"
+/// [lexicon]
+/// format = 1
+///
+/// [[cues]]
+/// kind = "reassurance"
+/// weight = 0.7
+/// entries = ["(we've|we have) got (you|your back)"]
+/// "#).unwrap();
+/// assert_eq!(extra.entries().len(), 1);
+///
+/// let err = Lexicon::from_toml_str("[lexicon]\nformat = 1\n[[cues]]\nkind = \"kindness\"\nweight = 0.5\nentries = [\"x\"]\n")
+///     .unwrap_err();
+/// assert!(err.to_string().contains(":4:"), "{err}");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    pub(crate) origin: String,
+    pub(crate) name: Option<String>,
+    pub(crate) entries: Vec<Entry>,
+    pub(crate) context: Context,
+    pub(crate) weights: Option<Weights>,
+    pub(crate) messages: HashMap<SuggestionCode, Arc<str>>,
+}
+
+impl Lexicon {
+    /// The built-in English lexicon (parsed once per process, then cloned).
+    pub fn builtin() -> Lexicon {
+        static BUILTIN: OnceLock<Lexicon> = OnceLock::new();
+        BUILTIN
+            .get_or_init(|| {
+                let lex = file::parse(BUILTIN_EN, "builtin:en")
+                    .unwrap_or_else(|e| panic!("the built-in lexicon is invalid: {e}"));
+                lex.check_complete()
+                    .unwrap_or_else(|e| panic!("the built-in lexicon is incomplete: {e}"));
+                lex
+            })
+            .clone()
+    }
+
+    /// Parses and validates a lexicon from TOML text.
+    pub fn from_toml_str(source: &str) -> Result<Lexicon, Error> {
+        file::parse(source, "<string>").map_err(Error::from)
+    }
+
+    /// Reads, parses and validates a lexicon file.
+    pub fn from_file(path: impl AsRef<Path>) -> Result<Lexicon, Error> {
+        let path = path.as_ref();
+        let bytes = std::fs::read(path).map_err(|e| Error::Io {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        let origin = path.display().to_string();
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = 1 + valid.iter().filter(|&&b| b == b'\n').count();
+            LexiconError {
+                origin: origin.clone(),
+                line,
+                problem: LexiconProblem::InvalidUtf8,
+            }
+        })?;
+        file::parse(&text, &origin).map_err(Error::from)
+    }
+
+    /// The cue entries.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The lexicon's name, if it has one.
+    pub fn name(&self) -> Option<&str> {
+        self.name.as_deref()
+    }
+
+    /// The scoring weights the lexicon carries, if any.
+    pub fn weights(&self) -> Option<&Weights> {
+        self.weights.as_ref()
+    }
+
+    /// Adds `other` on top of this lexicon: its entries override entries with the same pattern
+    /// and are added otherwise; its context words are added; its weights and messages, when
+    /// present, replace these.
+    pub fn extend(&mut self, other: Lexicon) -> Result<(), Error> {
+        let mut index: HashMap<Arc<str>, usize> = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.pattern.clone(), i))
+            .collect();
+        for entry in other.entries {
+            match index.get(&entry.pattern) {
+                Some(&i) => self.entries[i] = entry,
+                None => {
+                    index.insert(entry.pattern.clone(), self.entries.len());
+                    self.entries.push(entry);
+                }
+            }
+        }
+        let total: usize = self.entries.iter().map(|e| e.phrases.len()).sum();
+        if total > MAX_PHRASES {
+            return Err(LexiconError {
+                origin: other.origin,
+                line: 0,
+                problem: LexiconProblem::TooLarge {
+                    count: total,
+                    limit: MAX_PHRASES,
+                },
+            }
+            .into());
+        }
+        self.context.extend(other.context);
+        if other.weights.is_some() {
+            self.weights = other.weights;
+        }
+        self.messages.extend(other.messages);
+        Ok(())
+    }
+
+    /// Checks that a base lexicon has everything a scorer needs (weights, messages, context).
+    pub(crate) fn check_complete(&self) -> Result<(), LexiconError> {
+        let missing = |section| LexiconError {
+            origin: self.origin.clone(),
+            line: 0,
+            problem: LexiconProblem::MissingSection(section),
+        };
+        if self.weights.is_none() {
+            return Err(missing("model"));
+        }
+        if self.context.list(ContextKind::Negator).is_empty() {
+            return Err(missing("context"));
+        }
+        if SuggestionCode::ALL
+            .iter()
+            .any(|c| !self.messages.contains_key(c))
+        {
+            return Err(missing("suggestions"));
+        }
+        Ok(())
+    }
+
+    pub(crate) fn message(&self, code: SuggestionCode) -> Arc<str> {
+        self.messages
+            .get(&code)
+            .cloned()
+            .unwrap_or_else(|| Arc::from(code.key()))
+    }
+}

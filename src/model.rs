@@ -1,0 +1,184 @@
+//! The scoring model: how cue weights combine into dimension values and an overall score.
+//! Every number lives in the lexicon's `[model]` section, not in code.
+
+use crate::error::Error;
+use crate::report::{Concerns, Dimensions, Level};
+use serde::{Deserialize, Serialize};
+
+/// Score band thresholds (0–100).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Levels {
+    /// Scores at or above this are at least `moderate`.
+    pub moderate: f32,
+    /// Scores at or above this are `high`.
+    pub high: f32,
+}
+
+/// All the numbers of the scoring model. The built-in values come from the `[model]` section
+/// of `data/lexicon/en.toml`; [`crate::ScorerBuilder::weights`] replaces them.
+///
+/// ```
+/// let mut w = empathy::Scorer::default().weights().clone();
+/// w.concern_weights.blame *= 2.0;
+/// let strict = empathy::Scorer::builder().weights(w).build().unwrap();
+/// assert!(strict.score("You should have read the manual.").score < 50.0);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Weights {
+    /// Dimension value = 1 − exp(−saturation × Σ weights): diminishing returns.
+    pub saturation: f32,
+    /// The k-th strongest cue of one kind counts `repeat_decay^k` of its weight.
+    pub repeat_decay: f32,
+    /// How many words before a cue a negator may stand (within the clause).
+    pub negation_window: usize,
+    /// Factor for a cue after an intensifier.
+    pub intensifier: f32,
+    /// Factor for a cue after a hedge.
+    pub hedge: f32,
+    /// Factor for a cue before a contrast word in the same sentence.
+    pub before_contrast: f32,
+    /// Factor for a cue after a contrast word in the same sentence.
+    pub after_contrast: f32,
+    /// Factor for a question-only cue outside a question.
+    pub outside_question: f32,
+    /// Factor for an exploration cue in a bare data request.
+    pub data_request: f32,
+    /// Factor for a policy-wall cue when the reply offers an alternative.
+    pub alternative_offered: f32,
+    /// Factor for a customer-emotion cue in capitals or with repeated "!".
+    pub shouted: f32,
+    /// Factor applied when negation turns a cue into another kind.
+    pub negated_transfer: f32,
+    /// Factor for a cue inside quoted text.
+    pub quoted: f32,
+    /// Weight of a greeting that uses the customer's name.
+    pub name_weight: f32,
+    /// Weight of reflection (content picked up from the customer) towards personalization.
+    pub reflection_weight: f32,
+    /// Replies shorter than this many words can be curt.
+    pub curt_words: f32,
+    /// At most this many evidence items are listed per text.
+    pub evidence_cap: usize,
+    /// Intercept of the overall score (logit scale).
+    pub bias: f32,
+    /// How much each dimension raises the score (logit scale).
+    pub dimension_weights: Dimensions,
+    /// How much each concern lowers the score (logit scale).
+    pub concern_weights: Concerns,
+    /// How much an unmet customer emotion lowers the score (logit scale, × its strength).
+    pub unmet_emotion: f32,
+    /// Score bands.
+    pub levels: Levels,
+}
+
+impl Weights {
+    /// Checks that every number is finite and in its range.
+    pub fn validate(&self) -> Result<(), Error> {
+        let bad = |name: &str, v: f32, range: &str| {
+            Err(Error::Weights(format!("{name} = {v} is out of range {range}")))
+        };
+        let factors = [
+            ("saturation", self.saturation),
+            ("repeat_decay", self.repeat_decay),
+            ("intensifier", self.intensifier),
+            ("hedge", self.hedge),
+            ("before_contrast", self.before_contrast),
+            ("after_contrast", self.after_contrast),
+            ("outside_question", self.outside_question),
+            ("data_request", self.data_request),
+            ("alternative_offered", self.alternative_offered),
+            ("shouted", self.shouted),
+            ("negated_transfer", self.negated_transfer),
+            ("quoted", self.quoted),
+            ("name_weight", self.name_weight),
+            ("reflection_weight", self.reflection_weight),
+        ];
+        for (name, v) in factors {
+            if !(v.is_finite() && (0.0..=4.0).contains(&v)) {
+                return bad(name, v, "[0, 4]");
+            }
+        }
+        if !(self.repeat_decay <= 1.0) {
+            return bad("repeat_decay", self.repeat_decay, "[0, 1]");
+        }
+        if !(self.curt_words.is_finite() && (0.0..=1000.0).contains(&self.curt_words)) {
+            return bad("curt_words", self.curt_words, "[0, 1000]");
+        }
+        let logits = std::iter::once(("bias", self.bias))
+            .chain(std::iter::once(("unmet_emotion", self.unmet_emotion)))
+            .chain(self.dimension_weights.iter().map(|(d, v)| (d.key(), v)))
+            .chain(self.concern_weights.iter().map(|(c, v)| (c.key(), v)));
+        for (name, v) in logits {
+            if !(v.is_finite() && (-20.0..=20.0).contains(&v)) {
+                return bad(name, v, "[-20, 20]");
+            }
+        }
+        let l = self.levels;
+        if !(l.moderate.is_finite()
+            && l.high.is_finite()
+            && 0.0 <= l.moderate
+            && l.moderate <= l.high
+            && l.high <= 100.0)
+        {
+            return Err(Error::Weights(format!(
+                "levels must satisfy 0 <= moderate ({}) <= high ({}) <= 100",
+                l.moderate, l.high
+            )));
+        }
+        if self.negation_window > 16 {
+            return Err(Error::Weights(format!(
+                "negation_window = {} is out of range [0, 16]",
+                self.negation_window
+            )));
+        }
+        if self.evidence_cap == 0 || self.evidence_cap > 100_000 {
+            return Err(Error::Weights(format!(
+                "evidence_cap = {} is out of range [1, 100000]",
+                self.evidence_cap
+            )));
+        }
+        Ok(())
+    }
+
+    /// Dimension value from the weights of its cues (any order): a decayed, saturating sum.
+    pub(crate) fn saturate(&self, weights: &mut [f32]) -> f32 {
+        weights.sort_unstable_by(|a, b| b.total_cmp(a));
+        let mut sum = 0.0;
+        let mut factor = 1.0;
+        for &w in weights.iter() {
+            sum += w * factor;
+            factor *= self.repeat_decay;
+            if factor < 1e-4 {
+                break;
+            }
+        }
+        (1.0 - (-self.saturation * sum.max(0.0)).exp()).clamp(0.0, 1.0)
+    }
+
+    /// The overall logit of a reply.
+    pub(crate) fn logit(&self, d: &Dimensions, c: &Concerns) -> f32 {
+        let pos: f32 = d.iter().map(|(k, v)| v * self.dimension_weights.get(k)).sum();
+        let neg: f32 = c.iter().map(|(k, v)| v * self.concern_weights.get(k)).sum();
+        self.bias + pos - neg
+    }
+
+    /// 0–100 from a logit.
+    pub(crate) fn to_score(logit: f32) -> f32 {
+        let s = 100.0 / (1.0 + (-logit).exp());
+        if s.is_finite() { s.clamp(0.0, 100.0) } else { 0.0 }
+    }
+
+    /// The band of a score.
+    pub fn level(&self, score: f32) -> Level {
+        if score >= self.levels.high {
+            Level::High
+        } else if score >= self.levels.moderate {
+            Level::Moderate
+        } else {
+            Level::Low
+        }
+    }
+}

@@ -1,0 +1,447 @@
+//! What the caller gets back: [`Assessment`], [`Evidence`], [`Suggestion`] and friends.
+
+use crate::kind::{Concern, Dimension, Emotion, Kind};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::sync::Arc;
+
+/// A half-open byte range `start..end` into the text that was scored.
+///
+/// Both ends always lie on `char` boundaries, so `&text[span.range()]` never panics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// Creates a span.
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// The span as a range, for slicing.
+    pub const fn range(self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    /// Length in bytes.
+    pub const fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span covers no bytes.
+    pub const fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+}
+
+/// The band an overall score falls into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// Below the `moderate` threshold (40 by default).
+    Low,
+    /// Between the `moderate` and `high` thresholds.
+    Moderate,
+    /// At or above the `high` threshold (70 by default).
+    High,
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Level::Low => "low",
+            Level::Moderate => "moderate",
+            Level::High => "high",
+        })
+    }
+}
+
+macro_rules! score_table {
+    ($(#[$meta:meta])* $name:ident, $enum:ident { $($field:ident => $variant:ident),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct $name {
+            $(
+                #[doc = concat!("`", stringify!($field), "`, 0.0–1.0.")]
+                pub $field: f32,
+            )+
+        }
+
+        impl $name {
+            /// The value for one key.
+            pub const fn get(&self, key: $enum) -> f32 {
+                match key {
+                    $($enum::$variant => self.$field,)+
+                }
+            }
+
+            /// Sets the value for one key.
+            pub fn set(&mut self, key: $enum, value: f32) {
+                match key {
+                    $($enum::$variant => self.$field = value,)+
+                }
+            }
+
+            /// `(key, value)` pairs in declaration order.
+            pub fn iter(&self) -> impl Iterator<Item = ($enum, f32)> + '_ {
+                $enum::ALL.iter().map(move |&k| (k, self.get(k)))
+            }
+        }
+    };
+}
+
+score_table! {
+    /// The six positive dimensions of a reply.
+    Dimensions, Dimension {
+        acknowledgment => Acknowledgment,
+        understanding => Understanding,
+        exploration => Exploration,
+        ownership => Ownership,
+        reassurance => Reassurance,
+        personalization => Personalization,
+    }
+}
+
+score_table! {
+    /// The five concerns of a reply.
+    Concerns, Concern {
+        blame => Blame,
+        dismissiveness => Dismissiveness,
+        policy_wall => PolicyWall,
+        scripted => Scripted,
+        curtness => Curtness,
+    }
+}
+
+score_table! {
+    /// The emotions found in a customer's message.
+    Emotions, Emotion {
+        frustration => Frustration,
+        anger => Anger,
+        sadness => Sadness,
+        anxiety => Anxiety,
+        confusion => Confusion,
+        urgency => Urgency,
+        gratitude => Gratitude,
+        relief => Relief,
+    }
+}
+
+impl Emotions {
+    /// The strongest distress emotion (frustration, anger, sadness, anxiety).
+    pub fn distress(&self) -> f32 {
+        self.frustration
+            .max(self.anger)
+            .max(self.sadness)
+            .max(self.anxiety)
+    }
+
+    /// The emotion with the highest value, if any is above zero.
+    pub fn dominant(&self) -> Option<(Emotion, f32)> {
+        self.iter()
+            .filter(|&(_, v)| v > 0.0)
+            .fold(None, |best, (e, v)| match best {
+                Some((_, bv)) if bv >= v => best,
+                _ => Some((e, v)),
+            })
+    }
+}
+
+/// A context rule that changed the weight of a cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Rule {
+    /// A negator in the same clause cancelled the cue.
+    Negated,
+    /// A negator turned the cue into another kind (e.g. "I don't understand why…" → dismissiveness).
+    NegatedToOther,
+    /// An intensifier ("so", "truly") strengthened it.
+    Intensified,
+    /// A hedge ("kind of", "maybe") weakened it.
+    Hedged,
+    /// It stands before a contrast word ("I understand, but…") and is weakened.
+    BeforeContrast,
+    /// It follows a contrast word and is strengthened.
+    AfterContrast,
+    /// An exploration cue inside a question: counts fully.
+    Question,
+    /// An exploration cue outside a question: weakened.
+    NotQuestion,
+    /// A question that only collects data ("What is your order number?"): weakened.
+    DataRequest,
+    /// Inside quoted text (the customer's own words): ignored.
+    Quoted,
+    /// A policy refusal followed by an alternative: weakened.
+    AlternativeOffered,
+    /// Written in capitals or with repeated "!": strengthened (customer emotion).
+    Shouted,
+    /// A further cue of the same kind: counts less (diminishing returns).
+    Repeated,
+}
+
+impl Rule {
+    /// Every rule, in declaration order.
+    pub const ALL: &'static [Rule] = &[
+        Rule::Negated,
+        Rule::NegatedToOther,
+        Rule::Intensified,
+        Rule::Hedged,
+        Rule::BeforeContrast,
+        Rule::AfterContrast,
+        Rule::Question,
+        Rule::NotQuestion,
+        Rule::DataRequest,
+        Rule::Quoted,
+        Rule::AlternativeOffered,
+        Rule::Shouted,
+        Rule::Repeated,
+    ];
+
+    const fn bit(self) -> u16 {
+        1 << (self as u16)
+    }
+}
+
+/// A small set of [`Rule`]s (no allocation). Serialises as a list of rule names.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Rules(u16);
+
+impl Rules {
+    /// The empty set.
+    pub const EMPTY: Rules = Rules(0);
+
+    /// Adds a rule.
+    pub fn insert(&mut self, rule: Rule) {
+        self.0 |= rule.bit();
+    }
+
+    /// Whether the set holds `rule`.
+    pub const fn contains(self, rule: Rule) -> bool {
+        self.0 & rule.bit() != 0
+    }
+
+    /// Whether the set is empty.
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The rules in the set.
+    pub fn iter(self) -> impl Iterator<Item = Rule> {
+        Rule::ALL.iter().copied().filter(move |r| self.contains(*r))
+    }
+}
+
+impl fmt::Debug for Rules {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_set().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for Rules {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for Rules {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let list = Vec::<Rule>::deserialize(d)?;
+        let mut set = Rules::EMPTY;
+        for r in list {
+            set.insert(r);
+        }
+        Ok(set)
+    }
+}
+
+/// One cue found in the text, and what the context rules made of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// What the cue counts towards (after context rules: a negated cue may change kind).
+    pub kind: Kind,
+    /// Where it is in the scored text (bytes, on char boundaries).
+    pub span: Span,
+    /// The lexicon entry (pattern) that matched, or a short label for computed evidence
+    /// such as `"<customer name>"`.
+    pub cue: Arc<str>,
+    /// The entry's base weight.
+    pub base_weight: f32,
+    /// The weight after context rules (0 when cancelled).
+    pub weight: f32,
+    /// The rules that changed the weight.
+    pub rules: Rules,
+}
+
+/// The stable code of a coaching suggestion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SuggestionCode {
+    /// Acknowledge the customer's feelings or situation.
+    AcknowledgeFeelings,
+    /// Validate: show the reaction makes sense.
+    ShowUnderstanding,
+    /// Ask an open question about the customer's experience.
+    AskOpenQuestion,
+    /// Say what you will do and when.
+    TakeOwnership,
+    /// Add warm, reassuring language.
+    Reassure,
+    /// Address the customer by name, reuse their specifics.
+    Personalize,
+    /// Stop putting the fault on the customer.
+    AvoidBlame,
+    /// Stop minimising the customer's feelings.
+    AvoidDismissiveness,
+    /// Offer an alternative instead of a rule.
+    OfferAlternative,
+    /// Replace boilerplate with your own words.
+    ReplaceScript,
+    /// Say more than a bare one-liner.
+    SayMore,
+    /// Respond to the emotion the customer expressed.
+    MeetEmotion,
+    /// Reuse the concrete details the customer gave.
+    ReflectDetails,
+    /// Hand the conversation to a human / senior agent.
+    Escalate,
+}
+
+impl SuggestionCode {
+    /// Every code, in declaration order.
+    pub const ALL: &'static [SuggestionCode] = &[
+        SuggestionCode::AcknowledgeFeelings,
+        SuggestionCode::ShowUnderstanding,
+        SuggestionCode::AskOpenQuestion,
+        SuggestionCode::TakeOwnership,
+        SuggestionCode::Reassure,
+        SuggestionCode::Personalize,
+        SuggestionCode::AvoidBlame,
+        SuggestionCode::AvoidDismissiveness,
+        SuggestionCode::OfferAlternative,
+        SuggestionCode::ReplaceScript,
+        SuggestionCode::SayMore,
+        SuggestionCode::MeetEmotion,
+        SuggestionCode::ReflectDetails,
+        SuggestionCode::Escalate,
+    ];
+
+    /// The stable snake_case code.
+    pub fn key(self) -> &'static str {
+        match self {
+            SuggestionCode::AcknowledgeFeelings => "acknowledge_feelings",
+            SuggestionCode::ShowUnderstanding => "show_understanding",
+            SuggestionCode::AskOpenQuestion => "ask_open_question",
+            SuggestionCode::TakeOwnership => "take_ownership",
+            SuggestionCode::Reassure => "reassure",
+            SuggestionCode::Personalize => "personalize",
+            SuggestionCode::AvoidBlame => "avoid_blame",
+            SuggestionCode::AvoidDismissiveness => "avoid_dismissiveness",
+            SuggestionCode::OfferAlternative => "offer_alternative",
+            SuggestionCode::ReplaceScript => "replace_script",
+            SuggestionCode::SayMore => "say_more",
+            SuggestionCode::MeetEmotion => "meet_emotion",
+            SuggestionCode::ReflectDetails => "reflect_details",
+            SuggestionCode::Escalate => "escalate",
+        }
+    }
+
+    /// Looks a code up by its key.
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|c| c.key() == key)
+    }
+}
+
+impl fmt::Display for SuggestionCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+/// A coaching tip: what would make the reply better.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Suggestion {
+    /// Stable machine-readable code.
+    pub code: SuggestionCode,
+    /// Human-readable advice.
+    pub message: Arc<str>,
+}
+
+/// How a reply relates to the customer's message it answers (see [`crate::Scorer::score_reply`]).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct CustomerContext {
+    /// The emotions found in the customer's message.
+    pub emotions: Emotions,
+    /// Evidence for the emotions, with spans into the *customer's* message.
+    pub evidence: Vec<Evidence>,
+    /// 0.0–1.0: how well the reply meets the emotions that were there (1.0 when there were none).
+    pub responsiveness: f32,
+    /// 0.0–1.0: how much of the customer's concrete content the reply picks up.
+    pub reflection: f32,
+    /// Emotions the reply left unmet.
+    pub unmet: Vec<Emotion>,
+    /// The customer's name, when known (given or read from a signature).
+    pub name: Option<String>,
+}
+
+/// The result of scoring one reply.
+///
+/// ```
+/// let scorer = empathy::Scorer::default();
+/// let a = scorer.score("I'm so sorry to hear that — I'll fix it for you right now.");
+/// assert!(a.score > 50.0);
+/// assert!(a.dimensions.acknowledgment > 0.0);
+/// let json = serde_json::to_string(&a).unwrap();
+/// assert!(json.contains("\"acknowledgment\""));
+/// ```
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Assessment {
+    /// Overall empathy, 0–100.
+    pub score: f32,
+    /// The band the score falls into.
+    pub level: Level,
+    /// The six positive dimensions.
+    pub dimensions: Dimensions,
+    /// The five concerns.
+    pub concerns: Concerns,
+    /// Every cue found, in text order.
+    pub evidence: Vec<Evidence>,
+    /// `true` when the evidence list hit its cap and later cues were scored but not listed.
+    pub evidence_truncated: bool,
+    /// Coaching tips, most important first.
+    pub suggestions: Vec<Suggestion>,
+    /// Number of words in the reply.
+    pub words: usize,
+    /// Present when the reply was scored against a customer message.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub customer: Option<CustomerContext>,
+}
+
+impl Default for Level {
+    fn default() -> Self {
+        Level::Low
+    }
+}
+
+impl Assessment {
+    /// The value of one dimension or concern (customer emotions are in [`Self::customer`]).
+    pub fn get(&self, kind: Kind) -> f32 {
+        match kind {
+            Kind::Dimension(d) => self.dimensions.get(d),
+            Kind::Concern(c) => self.concerns.get(c),
+            Kind::Emotion(e) => self.customer.as_ref().map_or(0.0, |c| c.emotions.get(e)),
+        }
+    }
+
+    /// Whether a suggestion with this code was made.
+    pub fn suggests(&self, code: SuggestionCode) -> bool {
+        self.suggestions.iter().any(|s| s.code == code)
+    }
+}

@@ -1,0 +1,337 @@
+//! [`Scorer`]: build once, score many. Cheap to clone, `Send + Sync`.
+
+use crate::analysis::{Found, Workspace};
+use crate::customer::{self, CustomerReading};
+use crate::error::Error;
+use crate::kind::{Concern, Dimension, Kind};
+use crate::lexicon::Lexicon;
+use crate::matcher::{Matcher, Side};
+use crate::model::Weights;
+use crate::report::{Assessment, Concerns, Dimensions, Evidence, Span};
+use crate::suggest;
+use std::cell::RefCell;
+use std::sync::{Arc, OnceLock};
+
+/// Scores customer-service replies for empathy.
+///
+/// Build it once ([`Scorer::default`] for the built-in English lexicon, or [`Scorer::builder`])
+/// and share it: it is immutable, `Clone` (an `Arc` bump) and `Send + Sync`. Scoring never
+/// fails and never panics; its cost is linear in the length of the text.
+///
+/// ```
+/// use empathy::{Scorer, Level};
+/// let scorer = Scorer::default();
+/// let warm = scorer.score("I'm so sorry about the delay, Maria. I've rebooked you on the 6pm flight.");
+/// let cold = scorer.score("Calm down. It's our policy.");
+/// assert!(warm.score > cold.score);
+/// assert_eq!(cold.level, Level::Low);
+/// ```
+#[derive(Clone)]
+pub struct Scorer {
+    inner: Arc<Inner>,
+}
+
+pub(crate) struct Inner {
+    pub(crate) lexicon: Lexicon,
+    pub(crate) weights: Weights,
+    pub(crate) reply: Matcher,
+    pub(crate) customer: Matcher,
+    pub(crate) customer_tools: customer::Tools,
+}
+
+impl std::fmt::Debug for Scorer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Scorer")
+            .field("lexicon", &self.inner.lexicon.name())
+            .field("entries", &self.inner.lexicon.entries().len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for Scorer {
+    /// The built-in English scorer. Built once per process; later calls clone it.
+    fn default() -> Self {
+        static BUILTIN: OnceLock<Scorer> = OnceLock::new();
+        BUILTIN
+            .get_or_init(|| {
+                ScorerBuilder::new()
+                    .build()
+                    .unwrap_or_else(|e| panic!("the built-in scorer is invalid: {e}"))
+            })
+            .clone()
+    }
+}
+
+/// Builds a [`Scorer`] with a custom lexicon or weights.
+///
+/// ```
+/// use empathy::{Lexicon, Scorer};
+/// let extra = Lexicon::from_toml_str(r#"
+/// [lexicon]
+/// format = 1
+/// [[cues]]
+/// kind = "acknowledgment"
+/// weight = 0.9
+/// entries = ["(oh no|yikes) that's (rough|awful)"]
+/// "#)?;
+/// let scorer = Scorer::builder().extend(extra).build()?;
+/// assert!(scorer.score("Yikes, that's rough!").dimensions.acknowledgment > 0.3);
+/// # Ok::<(), empathy::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+#[must_use]
+pub struct ScorerBuilder {
+    base: Option<Lexicon>,
+    extensions: Vec<Lexicon>,
+    weights: Option<Weights>,
+}
+
+impl ScorerBuilder {
+    /// A builder starting from the built-in English lexicon.
+    pub fn new() -> Self {
+        ScorerBuilder::default()
+    }
+
+    /// Replaces the built-in lexicon with `lexicon` (which must carry `[model]`, `[context]`
+    /// and `[suggestions]`, like the built-in one).
+    pub fn lexicon(mut self, lexicon: Lexicon) -> Self {
+        self.base = Some(lexicon);
+        self
+    }
+
+    /// Adds a user lexicon on top of the base: its entries override entries with the same
+    /// pattern, and are added otherwise.
+    pub fn extend(mut self, lexicon: Lexicon) -> Self {
+        self.extensions.push(lexicon);
+        self
+    }
+
+    /// Uses these weights instead of the lexicon's.
+    pub fn weights(mut self, weights: Weights) -> Self {
+        self.weights = Some(weights);
+        self
+    }
+
+    /// Validates everything and compiles the matchers.
+    pub fn build(self) -> Result<Scorer, Error> {
+        let mut lexicon = self.base.unwrap_or_else(Lexicon::builtin);
+        for extra in self.extensions {
+            lexicon.extend(extra)?;
+        }
+        lexicon.check_complete()?;
+        let weights = match self.weights {
+            Some(w) => w,
+            None => lexicon.weights.clone().ok_or(Error::Weights("no weights".into()))?,
+        };
+        weights.validate()?;
+        let reply = Matcher::build(&lexicon, Side::Reply)?;
+        let customer = Matcher::build(&lexicon, Side::Customer)?;
+        let customer_tools = customer::Tools::new(&lexicon);
+        Ok(Scorer {
+            inner: Arc::new(Inner {
+                lexicon,
+                weights,
+                reply,
+                customer,
+                customer_tools,
+            }),
+        })
+    }
+}
+
+thread_local! {
+    static WORKSPACES: RefCell<(Workspace, Workspace, Vec<f32>)> = RefCell::default();
+}
+
+impl Scorer {
+    /// Same as [`Scorer::default`].
+    pub fn new() -> Self {
+        Scorer::default()
+    }
+
+    /// A builder for a custom scorer.
+    pub fn builder() -> ScorerBuilder {
+        ScorerBuilder::new()
+    }
+
+    /// The weights in use.
+    pub fn weights(&self) -> &Weights {
+        &self.inner.weights
+    }
+
+    /// The lexicon in use.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.inner.lexicon
+    }
+
+    /// Approximate heap bytes held by the compiled matchers.
+    pub fn memory_usage(&self) -> usize {
+        self.inner.reply.memory_usage() + self.inner.customer.memory_usage()
+    }
+
+    /// Scores one agent reply on its own.
+    pub fn score(&self, text: &str) -> Assessment {
+        let mut out = Assessment::default();
+        self.score_into(text, &mut out);
+        out
+    }
+
+    /// Like [`Scorer::score`], but reuses `out`'s buffers: in steady state it allocates nothing.
+    ///
+    /// ```
+    /// let scorer = empathy::Scorer::default();
+    /// let mut out = empathy::Assessment::default();
+    /// for reply in ["Happy to help!", "Sorry to hear that."] {
+    ///     scorer.score_into(reply, &mut out);
+    ///     assert!(out.score > 0.0);
+    /// }
+    /// ```
+    pub fn score_into(&self, text: &str, out: &mut Assessment) {
+        WORKSPACES.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut guard) => {
+                let (ws, _, buf) = &mut *guard;
+                self.assess(text, None, ws, buf, out);
+            }
+            // Re-entered from inside a scoring call (not possible today): use fresh buffers.
+            Err(_) => self.assess(text, None, &mut Workspace::default(), &mut Vec::new(), out),
+        });
+    }
+
+    /// Scores a reply against the customer's message it answers: the customer's emotions,
+    /// whether the reply meets them (`responsiveness`), how much of the customer's content it
+    /// picks up (`reflection`), and personalization from the customer's name.
+    ///
+    /// ```
+    /// let scorer = empathy::Scorer::default();
+    /// let reply = "Your refund was processed on Monday.";
+    /// let calm = scorer.score_reply("Hi! Has my refund gone through?", reply);
+    /// let angry = scorer.score_reply("This is UNACCEPTABLE, third time I'm asking about my refund!!", reply);
+    /// assert!(calm.score > angry.score);
+    /// assert!(angry.customer.unwrap().emotions.anger > 0.0);
+    /// ```
+    pub fn score_reply(&self, customer: &str, reply: &str) -> Assessment {
+        self.score_reply_named(customer, None, reply)
+    }
+
+    /// [`Scorer::score_reply`] with the customer's name when the caller knows it.
+    pub fn score_reply_named(&self, customer: &str, name: Option<&str>, reply: &str) -> Assessment {
+        let mut out = Assessment::default();
+        let mut fresh = (Workspace::default(), Workspace::default(), Vec::new());
+        WORKSPACES.with(|cell| {
+            let mut guard = cell.try_borrow_mut();
+            let (cws, rws, buf) = match guard.as_mut() {
+                Ok(g) => &mut **g,
+                Err(_) => &mut fresh,
+            };
+            let reading = customer::read(self, customer, name, cws);
+            self.assess(reply, Some(&reading), rws, buf, &mut out);
+        });
+        out
+    }
+
+    /// Reads the emotions in a customer's message.
+    ///
+    /// ```
+    /// let scorer = empathy::Scorer::default();
+    /// let r = scorer.customer_emotions("I'm EXTREMELY disappointed!!! Still waiting for my order.");
+    /// assert!(r.emotions.frustration > 0.0);
+    /// ```
+    pub fn customer_emotions(&self, text: &str) -> crate::report::CustomerContext {
+        let mut ws = Workspace::default();
+        let reading = customer::read(self, text, None, &mut ws);
+        crate::report::CustomerContext {
+            emotions: reading.emotions,
+            evidence: reading.evidence,
+            responsiveness: 1.0,
+            reflection: 0.0,
+            unmet: Vec::new(),
+            name: reading.name,
+        }
+    }
+
+    pub(crate) fn inner(&self) -> &Inner {
+        &self.inner
+    }
+
+    fn assess(
+        &self,
+        text: &str,
+        customer: Option<&CustomerReading>,
+        ws: &mut Workspace,
+        buf: &mut Vec<f32>,
+        out: &mut Assessment,
+    ) {
+        let inner = &*self.inner;
+        let w = &inner.weights;
+        ws.analyze(text, &inner.reply, &inner.lexicon, w, Side::Reply);
+        let reflection = customer.map(|c| customer::personalize(self, c, text, ws));
+
+        // Dimensions and concerns: a decayed, saturating sum per kind.
+        let mut dims = Dimensions::default();
+        for &d in Dimension::ALL {
+            dims.set(d, saturate_kind(w, &ws.found, Kind::Dimension(d), buf));
+        }
+        let mut concerns = Concerns::default();
+        for &c in Concern::ALL {
+            concerns.set(c, saturate_kind(w, &ws.found, Kind::Concern(c), buf));
+        }
+        let words = ws.layout.words;
+        concerns.curtness = curtness(w, words, &dims, customer);
+
+        let mut logit = w.logit(&dims, &concerns);
+        let context = customer.map(|c| customer::respond(c, &dims, reflection.unwrap_or(0.0)));
+        if let Some(ctx) = &context {
+            let need = customer.map_or(0.0, |c| c.need());
+            logit -= w.unmet_emotion * (1.0 - ctx.responsiveness) * need;
+        }
+        let score = Weights::to_score(logit);
+
+        out.score = score;
+        out.level = w.level(score);
+        out.dimensions = dims;
+        out.concerns = concerns;
+        out.words = words;
+        out.evidence.clear();
+        out.evidence_truncated = ws.found.len() > w.evidence_cap;
+        for f in ws.found.iter().take(w.evidence_cap) {
+            out.evidence.push(evidence(inner, f));
+        }
+        out.customer = context;
+        suggest::suggest(inner, out, customer);
+    }
+}
+
+pub(crate) fn evidence(inner: &Inner, f: &Found) -> Evidence {
+    let cue = customer::reflect_evidence_label(f.entry)
+        .unwrap_or_else(|| inner.lexicon.entries[f.entry as usize].pattern.clone());
+    Evidence {
+        kind: f.kind,
+        span: Span::new(f.start, f.end),
+        cue,
+        base_weight: f.base,
+        weight: f.weight,
+        rules: f.rules,
+    }
+}
+
+pub(crate) fn saturate_kind(w: &Weights, found: &[Found], kind: Kind, buf: &mut Vec<f32>) -> f32 {
+    buf.clear();
+    buf.extend(found.iter().filter(|f| f.kind == kind).map(|f| f.weight));
+    w.saturate(buf)
+}
+
+/// A bare minimal reply with no warmth is curt — more so when the customer is upset.
+fn curtness(w: &Weights, words: usize, d: &Dimensions, customer: Option<&CustomerReading>) -> f32 {
+    if w.curt_words <= 0.0 {
+        return 0.0;
+    }
+    let short = (1.0 - words as f32 / w.curt_words).clamp(0.0, 1.0);
+    let warmth = d
+        .acknowledgment
+        .max(d.understanding)
+        .max(d.reassurance)
+        .max(d.ownership)
+        .max(d.exploration);
+    let need = customer.map_or(0.5, |c| 0.35 + 0.65 * c.need());
+    (short * (1.0 - warmth) * need).clamp(0.0, 1.0)
+}

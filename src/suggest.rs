@@ -1,0 +1,108 @@
+//! Coaching suggestions: what would make the reply better, most important first.
+//! The messages live in the lexicon's `[suggestions]` section.
+
+use crate::customer::CustomerReading;
+use crate::kind::Emotion;
+use crate::report::{Assessment, Suggestion, SuggestionCode};
+use crate::scorer::Inner;
+use std::sync::Arc;
+
+/// At most this many suggestions are given: a coach names the few things that matter most.
+const MAX_SUGGESTIONS: usize = 4;
+
+/// A value at or above this counts as present.
+const PRESENT: f32 = 0.2;
+
+pub(crate) fn suggest(inner: &Inner, a: &mut Assessment, customer: Option<&CustomerReading>) {
+    a.suggestions.clear();
+    let d = a.dimensions;
+    let c = a.concerns;
+    let add = |a: &mut Assessment, code: SuggestionCode, message: Option<Arc<str>>| {
+        if a.suggestions.len() < MAX_SUGGESTIONS && !a.suggests(code) {
+            let message = message.unwrap_or_else(|| inner.lexicon.message(code));
+            a.suggestions.push(Suggestion { code, message });
+        }
+    };
+
+    if c.blame >= PRESENT {
+        add(a, SuggestionCode::AvoidBlame, None);
+    }
+    if c.dismissiveness >= PRESENT {
+        add(a, SuggestionCode::AvoidDismissiveness, None);
+    }
+    if let Some(ctx) = a.customer.as_ref() {
+        if let (Some(&first), Some(reading)) = (ctx.unmet.first(), customer) {
+            let msg = unmet_message(first, reading, inner);
+            add(a, SuggestionCode::MeetEmotion, Some(Arc::from(msg)));
+        }
+    }
+    if c.policy_wall >= PRESENT {
+        add(a, SuggestionCode::OfferAlternative, None);
+    }
+    let upset = customer.is_none_or(|r| r.need() >= 0.25);
+    if d.acknowledgment < PRESENT && upset && !a.suggests(SuggestionCode::MeetEmotion) {
+        add(a, SuggestionCode::AcknowledgeFeelings, None);
+    }
+    if d.ownership < PRESENT {
+        add(a, SuggestionCode::TakeOwnership, None);
+    }
+    if c.curtness >= 0.3 {
+        add(a, SuggestionCode::SayMore, None);
+    }
+    if c.scripted >= PRESENT {
+        add(a, SuggestionCode::ReplaceScript, None);
+    }
+    if d.understanding < PRESENT && upset && customer.is_some() {
+        add(a, SuggestionCode::ShowUnderstanding, None);
+    }
+    if d.exploration < 0.1 {
+        add(a, SuggestionCode::AskOpenQuestion, None);
+    }
+    if let Some(ctx) = a.customer.as_ref() {
+        if ctx.reflection < 0.25 {
+            add(a, SuggestionCode::ReflectDetails, None);
+        }
+    }
+    if d.reassurance < 0.1 {
+        add(a, SuggestionCode::Reassure, None);
+    }
+    if d.personalization < 0.1 {
+        add(a, SuggestionCode::Personalize, None);
+    }
+}
+
+/// "The customer is anxious ("worried my card was stolen"): acknowledge that before …".
+fn unmet_message(emotion: Emotion, reading: &CustomerReading, inner: &Inner) -> String {
+    let feeling = match emotion {
+        Emotion::Frustration => "is frustrated",
+        Emotion::Anger => "is angry",
+        Emotion::Sadness => "is upset",
+        Emotion::Anxiety => "is anxious",
+        Emotion::Confusion => "is confused",
+        Emotion::Urgency => "is in a hurry",
+        Emotion::Gratitude => "is thankful",
+        Emotion::Relief => "is relieved",
+    };
+    let advice = match emotion {
+        Emotion::Frustration | Emotion::Anger | Emotion::Sadness | Emotion::Anxiety => {
+            "acknowledge that feeling before explaining, asking for details or quoting policy"
+        }
+        Emotion::Confusion => "check what they need and explain the next step plainly",
+        Emotion::Urgency => "say exactly what you will do and by when",
+        Emotion::Gratitude | Emotion::Relief => "share the good feeling back warmly",
+    };
+    let strongest = reading
+        .evidence
+        .iter()
+        .filter(|e| e.kind == emotion.into() && e.weight > 0.0)
+        .max_by(|a, b| a.weight.total_cmp(&b.weight));
+    let _ = inner;
+    match (strongest, &reading.name) {
+        (Some(e), _) => format!(
+            "The customer {feeling} (\"{}\"): {advice}.",
+            e.cue.split(['(', '{']).next().unwrap_or("").trim().trim_end_matches('|')
+        ),
+        (None, Some(name)) => format!("{name} {feeling}: {advice}."),
+        (None, None) => format!("The customer {feeling}: {advice}."),
+    }
+}

@@ -1,0 +1,517 @@
+//! Tokenizer: tokens with byte spans into the caller's text, their kinds, sentence and clause
+//! boundaries, and normalisation of words for matching.
+//!
+//! ASCII text takes a byte-level fast path; anything else goes through
+//! [`unicode_segmentation`] word boundaries (UAX #29), so emoji sequences, combining marks and
+//! non-Latin scripts stay whole.
+//!
+//! ```
+//! use empathy::token::{tokenize, TokenKind};
+//! let kinds: Vec<_> = tokenize("@acme Sorry! See https://x.io *TMB")
+//!     .map(|t| (t.kind, t.text))
+//!     .collect();
+//! assert_eq!(kinds, vec![
+//!     (TokenKind::Mention, "@acme"),
+//!     (TokenKind::Word, "Sorry"),
+//!     (TokenKind::Punct, "!"),
+//!     (TokenKind::Word, "See"),
+//!     (TokenKind::Url, "https://x.io"),
+//!     (TokenKind::SignOff, "*TMB"),
+//! ]);
+//! ```
+
+use crate::report::Span;
+use std::borrow::Cow;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TokenKind {
+    /// Letters (with inner apostrophes and hyphens): `don't`, `follow-up`, `café`.
+    Word,
+    /// Digits, with inner `.`, `,` or `:`: `5`, `3.50`, `10:30`.
+    Number,
+    /// Punctuation: `.`, `?!`, `,`, `—`, `"`.
+    Punct,
+    /// An emoji or pictograph (a whole ZWJ sequence is one token).
+    Emoji,
+    /// `http://…`, `https://…`, `www.…`.
+    Url,
+    /// `@handle`.
+    Mention,
+    /// `#hashtag`.
+    Hashtag,
+    /// `name@example.com`.
+    Email,
+    /// An agent's initials sign-off: `*TMB`, `^JK`.
+    SignOff,
+    /// A line break (ends a sentence).
+    LineBreak,
+    /// Anything else (symbols, stray combining marks, control characters).
+    Symbol,
+}
+
+impl TokenKind {
+    /// Tokens that are not language: URLs, handles, hashtags, e-mails, sign-offs.
+    pub const fn is_noise(self) -> bool {
+        matches!(
+            self,
+            TokenKind::Url
+                | TokenKind::Mention
+                | TokenKind::Hashtag
+                | TokenKind::Email
+                | TokenKind::SignOff
+        )
+    }
+}
+
+/// One token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// What it is.
+    pub kind: TokenKind,
+    /// Where it is (bytes, on char boundaries).
+    pub span: Span,
+    /// The text it covers.
+    pub text: &'a str,
+}
+
+impl Token<'_> {
+    /// Whether the token ends a sentence (`.`, `!`, `?`, `…`, a line break).
+    pub fn is_sentence_end(&self) -> bool {
+        match self.kind {
+            TokenKind::LineBreak => true,
+            TokenKind::Punct => self
+                .text
+                .chars()
+                .any(|c| matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？')),
+            _ => false,
+        }
+    }
+
+    /// Whether the token ends a clause (sentence ends, `,`, `;`, `:`, dashes, brackets).
+    pub fn is_clause_break(&self) -> bool {
+        self.is_sentence_end()
+            || (self.kind == TokenKind::Punct
+                && self.text.chars().any(|c| {
+                    matches!(
+                        c,
+                        ',' | ';' | ':' | '—' | '–' | '(' | ')' | '[' | ']' | '、' | '，'
+                    )
+                }))
+            || (self.kind == TokenKind::Punct && self.text == "-")
+    }
+
+    /// Whether the token is a question mark (or ends with one: `?!`).
+    pub fn is_question_mark(&self) -> bool {
+        self.kind == TokenKind::Punct && self.text.contains(['?', '？'])
+    }
+}
+
+/// Splits `text` into tokens. Whitespace (other than line breaks) is skipped.
+pub fn tokenize(text: &str) -> Tokens<'_> {
+    Tokens { text, pos: 0 }
+}
+
+/// Iterator returned by [`tokenize`].
+#[derive(Debug, Clone)]
+pub struct Tokens<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+fn is_emoji(c: char) -> bool {
+    matches!(c as u32,
+        0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x2300..=0x23FF
+        | 0xFE0F | 0x200D | 0x3030 | 0x303D | 0xE0020..=0xE007F)
+}
+
+/// Combining marks that continue a word (the common blocks).
+pub(crate) fn is_mark(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x0610..=0x061A | 0x064B..=0x065F
+        | 0x0900..=0x0903 | 0x093A..=0x094F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF
+        | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+const fn is_ascii_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+}
+
+impl<'a> Tokens<'a> {
+    fn make(&self, kind: TokenKind, start: usize, end: usize) -> Token<'a> {
+        Token {
+            kind,
+            span: Span::new(start, end),
+            text: &self.text[start..end],
+        }
+    }
+
+    /// End of a run of `[A-Za-z0-9_]` (plus non-ASCII letters) starting at `i`.
+    fn handle_end(&self, mut i: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_alphanumeric() || b == b'_' {
+                i += 1;
+            } else if b >= 0x80 {
+                let c = self.text[i..].chars().next().unwrap_or(' ');
+                if c.is_alphanumeric() || is_mark(c) {
+                    i += c.len_utf8();
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        i
+    }
+
+    /// End of a URL or e-mail: up to whitespace or a closing bracket/quote.
+    fn link_end(&self, mut i: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_whitespace() || matches!(b, b'"' | b'<' | b'>' | b')' | b']') {
+                break;
+            }
+            if b >= 0x80 {
+                let c = self.text[i..].chars().next().unwrap_or(' ');
+                if c.is_whitespace() || matches!(c, '“' | '”' | '’' | '‘') || is_emoji(c) {
+                    break;
+                }
+                i += c.len_utf8();
+            } else {
+                i += 1;
+            }
+        }
+        // Trailing sentence punctuation is not part of the link.
+        while i > 0 && matches!(bytes[i - 1], b'.' | b',' | b'!' | b'?' | b';' | b':') {
+            i -= 1;
+        }
+        i
+    }
+
+    /// Scans a word or number from `start` (an alphanumeric char).
+    fn word(&self, start: usize) -> Token<'a> {
+        let bytes = self.text.as_bytes();
+        let numeric = bytes[start].is_ascii_digit();
+        let mut i = start;
+        loop {
+            while i < bytes.len() && is_ascii_word(bytes[i]) {
+                i += 1;
+            }
+            // Inner joiners: don't, follow-up, 3.50, 10:30.
+            if i + 1 < bytes.len() && is_ascii_word(bytes[i + 1]) {
+                let joiner = bytes[i];
+                let ok = if numeric {
+                    matches!(joiner, b'.' | b',' | b':') && bytes[i + 1].is_ascii_digit()
+                } else {
+                    matches!(joiner, b'\'' | b'-')
+                };
+                if ok {
+                    i += 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        if i < bytes.len() && bytes[i] >= 0x80 {
+            // Non-ASCII continues the word (café, don’t): let UAX #29 decide where it ends.
+            let seg_end = self.text[start..]
+                .split_word_bound_indices()
+                .next()
+                .map_or(i, |(_, s)| start + s.len());
+            i = i.max(seg_end);
+        }
+        // name@example.com
+        if i + 1 < bytes.len() && bytes[i] == b'@' && is_ascii_word(bytes[i + 1]) {
+            let end = self.link_end(i + 1);
+            if self.text[i + 1..end].contains('.') {
+                return self.make(TokenKind::Email, start, end);
+            }
+        }
+        let kind = if numeric {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
+        self.make(kind, start, i)
+    }
+
+    fn starts_url(&self, i: usize) -> bool {
+        let rest = &self.text.as_bytes()[i..];
+        let has = |p: &[u8]| rest.len() > p.len() && rest[..p.len()].eq_ignore_ascii_case(p);
+        has(b"http://") || has(b"https://") || has(b"www.")
+    }
+
+    fn sign_off(&self, i: usize) -> Option<usize> {
+        // *TMB, ^JK: 1–4 capitals after the marker, then a non-letter.
+        let bytes = self.text.as_bytes();
+        let mut j = i + 1;
+        while j < bytes.len() && bytes[j].is_ascii_uppercase() && j - i <= 4 {
+            j += 1;
+        }
+        let n = j - i - 1;
+        let ends = j >= bytes.len() || !bytes[j].is_ascii_alphanumeric();
+        (n >= 1 && n <= 4 && ends).then_some(j)
+    }
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        let bytes = self.text.as_bytes();
+        loop {
+            let i = self.pos;
+            let &b = bytes.get(i)?;
+            let tok = if b < 0x80 {
+                match b {
+                    b'\n' => {
+                        let mut j = i + 1;
+                        while j < bytes.len() && bytes[j].is_ascii_whitespace() {
+                            j += 1;
+                        }
+                        // A line break also swallows the whitespace after it.
+                        self.pos = j;
+                        self.make(TokenKind::LineBreak, i, i + 1)
+                    }
+                    _ if b.is_ascii_whitespace() => {
+                        self.pos += 1;
+                        continue;
+                    }
+                    b'@' | b'#' if i + 1 < bytes.len() && self.handle_end(i + 1) > i + 1 => {
+                        let kind = if b == b'@' {
+                            TokenKind::Mention
+                        } else {
+                            TokenKind::Hashtag
+                        };
+                        self.make(kind, i, self.handle_end(i + 1))
+                    }
+                    b'h' | b'H' | b'w' | b'W' if self.starts_url(i) => {
+                        self.make(TokenKind::Url, i, self.link_end(i))
+                    }
+                    _ if b.is_ascii_alphanumeric() => self.word(i),
+                    b'*' | b'^' if self.sign_off(i).is_some() => {
+                        let end = self.sign_off(i).unwrap_or(i + 1);
+                        self.make(TokenKind::SignOff, i, end)
+                    }
+                    b'.' | b'!' | b'?' => {
+                        let mut j = i + 1;
+                        while j < bytes.len() && matches!(bytes[j], b'.' | b'!' | b'?') {
+                            j += 1;
+                        }
+                        self.make(TokenKind::Punct, i, j)
+                    }
+                    _ if b.is_ascii_punctuation() => self.make(TokenKind::Punct, i, i + 1),
+                    _ => self.make(TokenKind::Symbol, i, i + 1),
+                }
+            } else {
+                let c = self.text[i..].chars().next()?;
+                if c.is_whitespace() {
+                    self.pos += c.len_utf8();
+                    continue;
+                }
+                if c.is_alphanumeric() {
+                    self.word(i)
+                } else {
+                    let seg = self.text[i..]
+                        .split_word_bound_indices()
+                        .next()
+                        .map_or(c.len_utf8(), |(_, s)| s.len());
+                    let kind = if is_emoji(c) {
+                        TokenKind::Emoji
+                    } else if is_general_punct(c) {
+                        TokenKind::Punct
+                    } else {
+                        TokenKind::Symbol
+                    };
+                    let end = if kind == TokenKind::Punct {
+                        i + c.len_utf8()
+                    } else {
+                        i + seg.max(c.len_utf8())
+                    };
+                    self.make(kind, i, end)
+                }
+            };
+            self.pos = self.pos.max(tok.span.end);
+            return Some(tok);
+        }
+    }
+}
+
+fn is_general_punct(c: char) -> bool {
+    matches!(c as u32, 0x00A1..=0x00BF | 0x2010..=0x205E | 0x3000..=0x303F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20)
+        || matches!(c, '«' | '»' | '¿' | '¡')
+}
+
+/// The sentences of `text`, as spans (a sentence ends at `.`, `!`, `?`, `…` or a line break).
+///
+/// ```
+/// let text = "Sorry about that! What happened?\nThanks";
+/// let s: Vec<_> = empathy::token::sentences(text).map(|sp| &text[sp.range()]).collect();
+/// assert_eq!(s, ["Sorry about that!", "What happened?", "Thanks"]);
+/// ```
+pub fn sentences(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let mut toks = tokenize(text).peekable();
+    std::iter::from_fn(move || {
+        let first = loop {
+            let t = toks.next()?;
+            if t.kind != TokenKind::LineBreak {
+                break t;
+            }
+        };
+        let mut end = first.span.end;
+        if first.is_sentence_end() {
+            return Some(Span::new(first.span.start, end));
+        }
+        while let Some(t) = toks.peek().copied() {
+            if t.kind == TokenKind::LineBreak {
+                break;
+            }
+            toks.next();
+            end = t.span.end;
+            if t.is_sentence_end() {
+                break;
+            }
+        }
+        Some(Span::new(first.span.start, end))
+    })
+}
+
+/// Contractions commonly written without the apostrophe, and their full spelling.
+const BARE_CONTRACTIONS: &[(&str, &str)] = &[
+    ("arent", "aren't"),
+    ("cant", "can't"),
+    ("couldnt", "couldn't"),
+    ("didnt", "didn't"),
+    ("doesnt", "doesn't"),
+    ("dont", "don't"),
+    ("hasnt", "hasn't"),
+    ("havent", "haven't"),
+    ("im", "i'm"),
+    ("isnt", "isn't"),
+    ("ive", "i've"),
+    ("shouldnt", "shouldn't"),
+    ("thats", "that's"),
+    ("theyre", "they're"),
+    ("wasnt", "wasn't"),
+    ("werent", "weren't"),
+    ("weve", "we've"),
+    ("whats", "what's"),
+    ("wont", "won't"),
+    ("wouldnt", "wouldn't"),
+    ("youll", "you'll"),
+    ("youre", "you're"),
+    ("youve", "you've"),
+];
+
+/// Normalises a word for matching: lower case, typographic apostrophes (’ ‘ ´ ʼ) to `'`,
+/// and contractions written without the apostrophe restored ("dont" → "don't").
+///
+/// ```
+/// use empathy::token::normalize_word;
+/// assert_eq!(normalize_word("Don’t"), "don't");
+/// assert_eq!(normalize_word("IM"), "i'm");
+/// assert_eq!(normalize_word("sorry"), "sorry");
+/// ```
+pub fn normalize_word(word: &str) -> Cow<'_, str> {
+    let plain = word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'\'');
+    let lowered: Cow<'_, str> = if plain {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(
+            word.chars()
+                .map(|c| match c {
+                    '\u{2019}' | '\u{2018}' | '\u{00B4}' | '\u{02BC}' | '`' => '\'',
+                    c => c,
+                })
+                .flat_map(char::to_lowercase)
+                .collect(),
+        )
+    };
+    match BARE_CONTRACTIONS.binary_search_by(|(bare, _)| (*bare).cmp(&lowered)) {
+        Ok(i) => Cow::Borrowed(BARE_CONTRACTIONS[i].1),
+        Err(_) => lowered,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(TokenKind, &str)> {
+        tokenize(text).map(|t| (t.kind, t.text)).collect()
+    }
+
+    #[test]
+    fn words_numbers_and_joiners() {
+        assert_eq!(
+            kinds("Don't follow-up 3.50 at 10:30."),
+            vec![
+                (TokenKind::Word, "Don't"),
+                (TokenKind::Word, "follow-up"),
+                (TokenKind::Number, "3.50"),
+                (TokenKind::Word, "at"),
+                (TokenKind::Number, "10:30"),
+                (TokenKind::Punct, "."),
+            ]
+        );
+    }
+
+    #[test]
+    fn noise_tokens() {
+        assert_eq!(
+            kinds("mail a.b@example.com or #help www.x.com/a, ^JK"),
+            vec![
+                (TokenKind::Word, "mail"),
+                (TokenKind::Word, "a"),
+                (TokenKind::Punct, "."),
+                (TokenKind::Email, "b@example.com"),
+                (TokenKind::Word, "or"),
+                (TokenKind::Hashtag, "#help"),
+                (TokenKind::Url, "www.x.com/a"),
+                (TokenKind::Punct, ","),
+                (TokenKind::SignOff, "^JK"),
+            ]
+        );
+    }
+
+    #[test]
+    fn unicode_words_emoji_and_quotes() {
+        assert_eq!(
+            kinds("café don’t 😢 “ok”"),
+            vec![
+                (TokenKind::Word, "café"),
+                (TokenKind::Word, "don’t"),
+                (TokenKind::Emoji, "😢"),
+                (TokenKind::Punct, "“"),
+                (TokenKind::Word, "ok"),
+                (TokenKind::Punct, "”"),
+            ]
+        );
+    }
+
+    #[test]
+    fn line_breaks_and_sentences() {
+        let t = "Hi Sam\n\nSorry.  Really?!";
+        let k = kinds(t);
+        assert_eq!(k[2], (TokenKind::LineBreak, "\n"));
+        assert_eq!(sentences(t).count(), 3);
+    }
+
+    #[test]
+    fn spans_cover_text() {
+        for text in ["", " ", "a", "é", "\u{301}", "🇫🇷👍🏽", "**", "@", "#", "x@y", "http://"] {
+            for t in tokenize(text) {
+                assert_eq!(&text[t.span.range()], t.text);
+                assert!(!t.text.is_empty());
+            }
+        }
+    }
+}
