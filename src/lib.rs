@@ -72,6 +72,7 @@
 #![deny(missing_docs)]
 
 mod analysis;
+pub mod conversation;
 mod customer;
 pub mod error;
 pub mod kind;
@@ -86,6 +87,7 @@ mod scorer;
 mod suggest;
 pub mod token;
 
+pub use conversation::{Conversation, ConversationReport, Role, Turn};
 pub use error::{Error, LexiconError, LexiconProblem};
 pub use kind::{Concern, Dimension, Emotion, Kind};
 pub use lexicon::{Entry, Lexicon};

@@ -335,3 +335,34 @@ fn curtness(w: &Weights, words: usize, d: &Dimensions, customer: Option<&Custome
     let need = customer.map_or(0.5, |c| 0.35 + 0.65 * c.need());
     (short * (1.0 - warmth) * need).clamp(0.0, 1.0)
 }
+
+#[cfg(feature = "rayon")]
+impl Scorer {
+    /// Scores many replies in parallel on the rayon thread pool (feature `rayon`).
+    /// Results are in input order and equal to calling [`Scorer::score`] on each.
+    ///
+    /// ```
+    /// let scorer = empathy::Scorer::default();
+    /// let out = scorer.score_batch(&["Sorry to hear that!", "Calm down."]);
+    /// assert_eq!(out.len(), 2);
+    /// assert_eq!(out[1], scorer.score("Calm down."));
+    /// ```
+    pub fn score_batch<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Assessment> {
+        use rayon::prelude::*;
+        texts
+            .par_iter()
+            .with_min_len(64)
+            .map(|t| self.score(t.as_ref()))
+            .collect()
+    }
+
+    /// Scores many (customer, reply) pairs in parallel (feature `rayon`).
+    pub fn score_reply_batch<S: AsRef<str> + Sync>(&self, pairs: &[(S, S)]) -> Vec<Assessment> {
+        use rayon::prelude::*;
+        pairs
+            .par_iter()
+            .with_min_len(32)
+            .map(|(c, r)| self.score_reply(c.as_ref(), r.as_ref()))
+            .collect()
+    }
+}
