@@ -279,7 +279,8 @@ fn read_cues(
     classes: &HashMap<String, Vec<String>>,
 ) -> Result<Vec<Entry>, LexiconError> {
     let mut entries = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    // Keyed by side too: the same phrase may be an agent cue and a customer cue.
+    let mut seen: HashMap<(bool, String), usize> = HashMap::new();
     let mut total = 0usize;
     for group in groups {
         let kind = kind_at(ctx, &group.kind)?;
@@ -309,7 +310,7 @@ fn read_cues(
             let at = raw.span().start;
             let line = ctx.lines.line(at);
             let text = clean_phrase(ctx, raw, true)?;
-            if let Some(&first_line) = seen.get(&text) {
+            if let Some(&first_line) = seen.get(&(kind.is_customer(), text.clone())) {
                 return Err(ctx.err(
                     at,
                     LexiconProblem::DuplicateEntry {
@@ -347,7 +348,7 @@ fn read_cues(
                     },
                 ));
             }
-            seen.insert(text.clone(), line);
+            seen.insert((kind.is_customer(), text.clone()), line);
             entries.push(Entry {
                 pattern: Arc::from(text),
                 kind,

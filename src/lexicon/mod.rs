@@ -221,17 +221,18 @@ impl Lexicon {
     /// and are added otherwise; its context words are added; its weights and messages, when
     /// present, replace these.
     pub fn extend(&mut self, other: Lexicon) -> Result<(), Error> {
-        let mut index: HashMap<Arc<str>, usize> = self
+        let key = |e: &Entry| (e.pattern.clone(), e.kind.is_customer());
+        let mut index: HashMap<(Arc<str>, bool), usize> = self
             .entries
             .iter()
             .enumerate()
-            .map(|(i, e)| (e.pattern.clone(), i))
+            .map(|(i, e)| (key(e), i))
             .collect();
         for entry in other.entries {
-            match index.get(&entry.pattern) {
+            match index.get(&key(&entry)) {
                 Some(&i) => self.entries[i] = entry,
                 None => {
-                    index.insert(entry.pattern.clone(), self.entries.len());
+                    index.insert(key(&entry), self.entries.len());
                     self.entries.push(entry);
                 }
             }

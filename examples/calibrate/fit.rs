@@ -1,0 +1,137 @@
+//! The calibration procedure: fit the overall-score weights (logit scale) and the level
+//! thresholds on the training split of the development set. Deterministic: ridge regression
+//! in closed form, solved by Gaussian elimination.
+
+#![allow(dead_code)]
+
+use super::metrics::Item;
+use empathy::{Assessment, Concern, Dimension, Scorer, Weights};
+
+/// Ridge penalty (keeps weights small and the fit stable on a few hundred items).
+pub const RIDGE: f64 = 2.0;
+
+/// Features of one assessment: the six dimensions, the five concerns, and the unmet-emotion
+/// term, in the order of [`apply`].
+pub fn features(a: &Assessment) -> Vec<f64> {
+    let mut x: Vec<f64> = Dimension::ALL.iter().map(|&d| f64::from(a.dimensions.get(d))).collect();
+    x.extend(Concern::ALL.iter().map(|&c| f64::from(a.concerns.get(c))));
+    let unmet = a.customer.as_ref().map_or(0.0, |c| {
+        f64::from((1.0 - c.responsiveness) * c.emotions.distress().max(c.emotions.urgency * 0.8).max(c.emotions.confusion * 0.6))
+    });
+    x.push(unmet);
+    x
+}
+
+/// Target: the mean overall rating (1–5) mapped to a logit of a probability in (0, 1).
+pub fn target(overall: f64) -> f64 {
+    let p = ((overall - 0.5) / 5.0).clamp(0.02, 0.98);
+    (p / (1.0 - p)).ln()
+}
+
+fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Vec<f64> {
+    let n = b.len();
+    for col in 0..n {
+        let pivot = (col..n).max_by(|&i, &j| a[i][col].abs().total_cmp(&a[j][col].abs())).unwrap_or(col);
+        a.swap(col, pivot);
+        b.swap(col, pivot);
+        let p = a[col][col];
+        if p.abs() < 1e-12 {
+            continue;
+        }
+        for row in 0..n {
+            if row != col {
+                let f = a[row][col] / p;
+                for k in col..n {
+                    a[row][k] -= f * a[col][k];
+                }
+                b[row] -= f * b[col];
+            }
+        }
+    }
+    (0..n).map(|i| if a[i][i].abs() < 1e-12 { 0.0 } else { b[i] / a[i][i] }).collect()
+}
+
+/// Ridge regression with an unpenalised intercept; returns (intercept, coefficients).
+pub fn ridge(xs: &[Vec<f64>], ys: &[f64], lambda: f64) -> (f64, Vec<f64>) {
+    let d = xs[0].len() + 1;
+    let mut ata = vec![vec![0.0; d]; d];
+    let mut aty = vec![0.0; d];
+    for (x, &y) in xs.iter().zip(ys) {
+        let row: Vec<f64> = std::iter::once(1.0).chain(x.iter().copied()).collect();
+        for i in 0..d {
+            aty[i] += row[i] * y;
+            for j in 0..d {
+                ata[i][j] += row[i] * row[j];
+            }
+        }
+    }
+    for (i, r) in ata.iter_mut().enumerate().skip(1) {
+        r[i] += lambda;
+    }
+    let w = solve(ata, aty);
+    (w[0], w[1..].to_vec())
+}
+
+/// Rounds to 3 decimals, as written in the lexicon.
+pub fn round3(v: f64) -> f32 {
+    ((v * 1000.0).round() / 1000.0) as f32
+}
+
+/// Fits new weights on the training split, starting from `base` (context factors unchanged).
+pub fn fit(scorer: &Scorer, items: &[Item]) -> Weights {
+    let train: Vec<&Item> = items.iter().filter(|i| !i.held_out()).collect();
+    let assessed: Vec<Assessment> = train
+        .iter()
+        .map(|i| match &i.customer {
+            Some(c) => scorer.score_reply(c, &i.reply),
+            None => scorer.score(&i.reply),
+        })
+        .collect();
+    let xs: Vec<Vec<f64>> = assessed.iter().map(features).collect();
+    let ys: Vec<f64> = train.iter().map(|i| target(i.mean("overall"))).collect();
+    let (bias, coef) = ridge(&xs, &ys, RIDGE);
+    let mut w = scorer.weights().clone();
+    w.bias = round3(bias);
+    for (k, &d) in Dimension::ALL.iter().enumerate() {
+        // A dimension may not lower the score: clamp at zero.
+        w.dimension_weights.set(d, round3(coef[k].max(0.0)));
+    }
+    for (k, &c) in Concern::ALL.iter().enumerate() {
+        // Concern weights are subtracted: a negative coefficient is a positive weight.
+        w.concern_weights.set(c, round3((-coef[6 + k]).max(0.0)));
+    }
+    w.unmet_emotion = round3((-coef[11]).max(0.0));
+
+    // Level thresholds: the score cut that best separates mean overall < 2.5 (low) from the
+    // rest, and > 3.5 (high) from the rest, on the training split with the new weights.
+    let scored: Vec<(f64, f64)> = xs
+        .iter()
+        .zip(&train)
+        .map(|(x, i)| {
+            let mut logit = f64::from(w.bias);
+            for (k, &d) in Dimension::ALL.iter().enumerate() {
+                logit += f64::from(w.dimension_weights.get(d)) * x[k];
+            }
+            for (k, &c) in Concern::ALL.iter().enumerate() {
+                logit -= f64::from(w.concern_weights.get(c)) * x[6 + k];
+            }
+            logit -= f64::from(w.unmet_emotion) * x[11];
+            (100.0 / (1.0 + (-logit).exp()), i.mean("overall"))
+        })
+        .collect();
+    let cut = |is_above: &dyn Fn(f64) -> bool| -> f64 {
+        let mut best = (usize::MAX, 50.0);
+        for t in (10..=90).map(f64::from) {
+            let errors = scored.iter().filter(|(s, o)| (*s >= t) != is_above(*o)).count();
+            if errors < best.0 {
+                best = (errors, t);
+            }
+        }
+        best.1
+    };
+    let moderate = cut(&|o| o >= 2.5);
+    let high = cut(&|o| o > 3.5).max(moderate);
+    w.levels.moderate = moderate as f32;
+    w.levels.high = high as f32;
+    w
+}
