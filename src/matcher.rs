@@ -84,7 +84,9 @@ impl Matcher {
                     let s = slot(&p, &mut phrases, &mut targets);
                     let t = &mut targets[s];
                     // Two entries with the same phrase: the greater weight wins, ties the first.
+                    // A phrase written in the lexicon beats a generated negated form.
                     let better = t.cue == NO_CUE
+                        || t.negated
                         || lexicon.entries[t.cue as usize].weight < entry.weight;
                     if better {
                         t.cue = i as u32;

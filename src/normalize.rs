@@ -33,6 +33,11 @@ impl Normalized {
         self.original_len = text.len();
         self.bytes.reserve(text.len());
         let src = text.as_bytes();
+        // Fast path: ASCII with single spaces only is just lower-cased, offsets unchanged.
+        if text.is_ascii() && !has_irregular_space(src) {
+            self.bytes.extend(src.iter().map(u8::to_ascii_lowercase));
+            return;
+        }
         let mut i = 0;
         while i < src.len() {
             let b = src[i];
@@ -152,6 +157,19 @@ impl Normalized {
         }
         self.char_at(start).map(|c| (c, start))
     }
+}
+
+/// Whether ASCII text has whitespace other than single spaces (which the slow path collapses).
+fn has_irregular_space(src: &[u8]) -> bool {
+    let mut prev_space = false;
+    for &b in src {
+        let space = b.is_ascii_whitespace();
+        if space && (prev_space || b != b' ') {
+            return true;
+        }
+        prev_space = space;
+    }
+    false
 }
 
 fn is_word(c: char) -> bool {

@@ -45,7 +45,7 @@ fn table() -> Vec<(&'static str, String, usize, &'static str)> {
         ("unknown class", group("blame", "1.0", "\"{nope} fault\""), 6, "unknown class"),
         ("bad character", group("blame", "1.0", "\"your fault!\""), 6, "contains"),
         ("all optional", group("blame", "1.0", "\"your? fault?\""), 6, "optional"),
-        ("too many expansions", format!("{HEAD}[[class]]\nname = \"x\"\nwords = [{}]\n[[cues]]\nkind = \"blame\"\nweight = 1.0\nentries = [\"{{x}} {{x}} {{x}}\"]\n",
+        ("too many expansions", format!("{HEAD}[[class]]\nname = \"x\"\nwords = [{}]\n[[cues]]\nkind = \"blame\"\nweight = 1.0\nentries = [\"{{x}} {{x}} {{x}} {{x}}\"]\n",
             (0..20).map(|i| format!("\"w{i}\"")).collect::<Vec<_>>().join(",")), 9, "more than"),
         ("duplicate class", format!("{HEAD}[[class]]\nname = \"x\"\nwords = [\"a\"]\n[[class]]\nname = \"x\"\nwords = [\"b\"]\n"), 7, "defined twice"),
         ("bad class name", format!("{HEAD}[[class]]\nname = \"x y\"\nwords = [\"a\"]\n"), 4, "class name"),

@@ -19,9 +19,9 @@ use std::sync::{Arc, OnceLock};
 pub const BUILTIN_EN: &str = include_str!("../../data/lexicon/en.toml");
 
 /// Entries may be at most this many bytes long.
-pub const MAX_ENTRY_LEN: usize = 200;
+pub const MAX_ENTRY_LEN: usize = 256;
 /// One entry may expand to at most this many phrases.
-pub const MAX_EXPANSIONS: usize = 4096;
+pub const MAX_EXPANSIONS: usize = 16_384;
 /// A lexicon (after merging) may hold at most this many phrases.
 pub const MAX_PHRASES: usize = 500_000;
 
