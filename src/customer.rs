@@ -64,10 +64,15 @@ pub(crate) struct CustomerReading {
     pub(crate) emotions: Emotions,
     pub(crate) evidence: Vec<Evidence>,
     pub(crate) name: Option<String>,
-    stems: HashSet<String>,
+    pub(crate) stems: HashSet<String>,
 }
 
 impl CustomerReading {
+    /// Whether the message has enough content words for reflection to mean something.
+    pub(crate) fn has_content(&self) -> bool {
+        self.stems.len() >= 2
+    }
+
     /// How strongly the message calls for an empathetic response, 0–1.
     pub(crate) fn need(&self) -> f32 {
         let e = &self.emotions;
@@ -236,6 +241,8 @@ pub(crate) fn respond(
         evidence: reading.evidence.clone(),
         responsiveness,
         reflection,
+        need: reading.need(),
+        content_words: reading.stems.len(),
         unmet,
         name: reading.name.clone(),
     }

@@ -70,6 +70,9 @@ pub struct Weights {
     pub concern_weights: Concerns,
     /// How much an unmet customer emotion lowers the score (logit scale, × its strength).
     pub unmet_emotion: f32,
+    /// How much a reply that picks up none of the customer's content lowers the score
+    /// (logit scale, × (1 − reflection)); applies when the customer message has content.
+    pub off_topic: f32,
     /// Score bands.
     pub levels: Levels,
 }
@@ -109,6 +112,7 @@ impl Weights {
         }
         let logits = std::iter::once(("bias", self.bias))
             .chain(std::iter::once(("unmet_emotion", self.unmet_emotion)))
+            .chain(std::iter::once(("off_topic", self.off_topic)))
             .chain(self.dimension_weights.iter().map(|(d, v)| (d.key(), v)))
             .chain(self.concern_weights.iter().map(|(c, v)| (c.key(), v)));
         for (name, v) in logits {

@@ -384,6 +384,11 @@ pub struct CustomerContext {
     pub responsiveness: f32,
     /// 0.0–1.0: how much of the customer's concrete content the reply picks up.
     pub reflection: f32,
+    /// 0.0–1.0: how strongly the customer's message calls for an empathetic response
+    /// (the strongest of distress, urgency and confusion).
+    pub need: f32,
+    /// Distinct content words (stemmed) in the customer's message.
+    pub content_words: usize,
     /// Emotions the reply left unmet.
     pub unmet: Vec<Emotion>,
     /// The customer's name, when known (given or read from a signature).

@@ -37,6 +37,8 @@ pub(crate) struct Inner {
     pub(crate) reply: Matcher,
     pub(crate) customer: Matcher,
     pub(crate) customer_tools: customer::Tools,
+    /// Coaching messages, indexed by `SuggestionCode as usize`.
+    pub(crate) messages: Vec<Arc<str>>,
 }
 
 impl std::fmt::Debug for Scorer {
@@ -127,8 +129,10 @@ impl ScorerBuilder {
         let reply = Matcher::build(&lexicon, Side::Reply)?;
         let customer = Matcher::build(&lexicon, Side::Customer)?;
         let customer_tools = customer::Tools::new(&lexicon);
+        let messages = lexicon.message_table();
         Ok(Scorer {
             inner: Arc::new(Inner {
+                messages,
                 lexicon,
                 weights,
                 reply,
@@ -239,11 +243,15 @@ impl Scorer {
     pub fn customer_emotions(&self, text: &str) -> crate::report::CustomerContext {
         let mut ws = Workspace::default();
         let reading = customer::read(self, text, None, &mut ws);
+        let need = reading.need();
+        let content_words = reading.stems.len();
         crate::report::CustomerContext {
             emotions: reading.emotions,
             evidence: reading.evidence,
             responsiveness: 1.0,
             reflection: 0.0,
+            need,
+            content_words,
             unmet: Vec::new(),
             name: reading.name,
         }
@@ -280,9 +288,11 @@ impl Scorer {
 
         let mut logit = w.logit(&dims, &concerns);
         let context = customer.map(|c| customer::respond(c, &dims, reflection.unwrap_or(0.0)));
-        if let Some(ctx) = &context {
-            let need = customer.map_or(0.0, |c| c.need());
-            logit -= w.unmet_emotion * (1.0 - ctx.responsiveness) * need;
+        if let (Some(ctx), Some(c)) = (&context, customer) {
+            logit -= w.unmet_emotion * (1.0 - ctx.responsiveness) * ctx.need;
+            if c.has_content() {
+                logit -= w.off_topic * (1.0 - ctx.reflection);
+            }
         }
         let score = Weights::to_score(logit);
 
@@ -332,7 +342,7 @@ fn curtness(w: &Weights, words: usize, d: &Dimensions, customer: Option<&Custome
         .max(d.reassurance)
         .max(d.ownership)
         .max(d.exploration);
-    let need = customer.map_or(0.5, |c| 0.35 + 0.65 * c.need());
+    let need = customer.map_or(0.5, |c| 0.1 + 0.9 * c.need());
     (short * (1.0 - warmth) * need).clamp(0.0, 1.0)
 }
 

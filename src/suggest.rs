@@ -19,7 +19,7 @@ pub(crate) fn suggest(inner: &Inner, a: &mut Assessment, customer: Option<&Custo
     let c = a.concerns;
     let add = |a: &mut Assessment, code: SuggestionCode, message: Option<Arc<str>>| {
         if a.suggestions.len() < MAX_SUGGESTIONS && !a.suggests(code) {
-            let message = message.unwrap_or_else(|| inner.lexicon.message(code));
+            let message = message.unwrap_or_else(|| inner.messages[code as usize].clone());
             a.suggestions.push(Suggestion { code, message });
         }
     };

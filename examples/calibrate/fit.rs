@@ -11,14 +11,19 @@ use empathy::{Assessment, Concern, Dimension, Scorer, Weights};
 pub const RIDGE: f64 = 2.0;
 
 /// Features of one assessment: the six dimensions, the five concerns, and the unmet-emotion
-/// term, in the order of [`apply`].
+/// and off-topic terms.
 pub fn features(a: &Assessment) -> Vec<f64> {
     let mut x: Vec<f64> = Dimension::ALL.iter().map(|&d| f64::from(a.dimensions.get(d))).collect();
     x.extend(Concern::ALL.iter().map(|&c| f64::from(a.concerns.get(c))));
-    let unmet = a.customer.as_ref().map_or(0.0, |c| {
-        f64::from((1.0 - c.responsiveness) * c.emotions.distress().max(c.emotions.urgency * 0.8).max(c.emotions.confusion * 0.6))
-    });
+    let unmet = a
+        .customer
+        .as_ref()
+        .map_or(0.0, |c| f64::from((1.0 - c.responsiveness) * c.need));
     x.push(unmet);
+    let off_topic = a.customer.as_ref().map_or(0.0, |c| {
+        if c.content_words >= 2 { 1.0 - f64::from(c.reflection) } else { 0.0 }
+    });
+    x.push(off_topic);
     x
 }
 
@@ -101,6 +106,7 @@ pub fn fit(scorer: &Scorer, items: &[Item]) -> Weights {
         w.concern_weights.set(c, round3((-coef[6 + k]).max(0.0)));
     }
     w.unmet_emotion = round3((-coef[11]).max(0.0));
+    w.off_topic = round3((-coef[12]).max(0.0));
 
     // Level thresholds: the score cut that best separates mean overall < 2.5 (low) from the
     // rest, and > 3.5 (high) from the rest, on the training split with the new weights.
@@ -116,6 +122,7 @@ pub fn fit(scorer: &Scorer, items: &[Item]) -> Weights {
                 logit -= f64::from(w.concern_weights.get(c)) * x[6 + k];
             }
             logit -= f64::from(w.unmet_emotion) * x[11];
+            logit -= f64::from(w.off_topic) * x[12];
             (100.0 / (1.0 + (-logit).exp()), i.mean("overall"))
         })
         .collect();

@@ -279,10 +279,16 @@ impl Lexicon {
         Ok(())
     }
 
-    pub(crate) fn message(&self, code: SuggestionCode) -> Arc<str> {
-        self.messages
-            .get(&code)
-            .cloned()
-            .unwrap_or_else(|| Arc::from(code.key()))
+    /// Coaching messages indexed by code (for lookups on the hot path).
+    pub(crate) fn message_table(&self) -> Vec<Arc<str>> {
+        SuggestionCode::ALL
+            .iter()
+            .map(|c| {
+                self.messages
+                    .get(c)
+                    .cloned()
+                    .unwrap_or_else(|| Arc::from(c.key()))
+            })
+            .collect()
     }
 }
