@@ -289,6 +289,8 @@ const HIGH_DISTRESS: f32 = 0.6;
 /// A reply below this score, or below this responsiveness, is not meeting the customer.
 const POOR_REPLY: f32 = 45.0;
 const POOR_RESPONSIVENESS: f32 = 0.5;
+/// Two replies in a row below this score, to a customer who was upset, call for a human.
+const VERY_POOR_REPLY: f32 = 30.0;
 /// A mood change of at least this much counts as improvement or worsening.
 const MOOD_CHANGE: f32 = 0.2;
 
@@ -307,6 +309,7 @@ impl Scorer {
         let mut out_of_order = Vec::new();
         let mut escalation: Option<Escalation> = None;
         let mut unmet_in_a_row = 0usize;
+        let mut poor_in_a_row = 0usize;
         let mut last_time: Option<f64> = None;
 
         for (i, turn) in conversation.turns.iter().enumerate() {
@@ -330,7 +333,7 @@ impl Scorer {
                     moods.push((i, m, distress));
                     pending.push(i);
                     if escalation.is_none() {
-                        escalation = self.escalation_at(i, &moods, unmet_in_a_row);
+                        escalation = escalation_at(i, &moods, unmet_in_a_row, poor_in_a_row);
                     }
                     turns.push(TurnReport {
                         index: i,
@@ -375,6 +378,11 @@ impl Scorer {
                     } else if !pending.is_empty() {
                         unmet_in_a_row = 0;
                     }
+                    if assessment.score < VERY_POOR_REPLY {
+                        poor_in_a_row += 1;
+                    } else {
+                        poor_in_a_row = 0;
+                    }
                     pending.clear();
                     turns.push(TurnReport {
                         index: i,
@@ -390,7 +398,7 @@ impl Scorer {
         // The conversation ends with a distressed customer whom nobody answered well.
         if escalation.is_none() {
             if let Some(&(i, _, d)) = moods.last() {
-                let last_agent_poor = unmet_in_a_row > 0;
+                let last_agent_poor = unmet_in_a_row > 0 || poor_in_a_row > 0;
                 if d >= HIGH_DISTRESS && (last_agent_poor || !pending.is_empty()) && moods.len() >= 2 {
                     escalation = Some(Escalation {
                         turn: i,
@@ -444,33 +452,38 @@ impl Scorer {
             escalation,
         }
     }
+}
 
-    /// Whether the customer turn `i` (the last in `moods`) calls for escalation.
-    fn escalation_at(
-        &self,
-        i: usize,
-        moods: &[(usize, f32, f32)],
-        unmet_in_a_row: usize,
-    ) -> Option<Escalation> {
-        let &(_, _, d) = moods.last()?;
-        let rising = moods.len() >= 3 && {
-            let n = moods.len();
-            moods[n - 3].2 < moods[n - 2].2 && moods[n - 2].2 < d
-        };
-        let reason = if d >= HIGH_DISTRESS && unmet_in_a_row >= 1 {
-            format!(
-                "customer distress is high ({d:.2}) and the last {unmet_in_a_row} agent repl{} did not meet it",
-                if unmet_in_a_row == 1 { "y" } else { "ies" }
-            )
-        } else if rising && d >= 0.4 && unmet_in_a_row >= 1 {
-            format!("customer distress has risen over three turns (now {d:.2}) while the replies fall short")
-        } else if unmet_in_a_row >= 2 && d >= 0.35 {
-            format!(
-                "{unmet_in_a_row} agent replies in a row have not met the customer's distress (now {d:.2})"
-            )
-        } else {
-            return None;
-        };
-        Some(Escalation { turn: i, reason })
-    }
+/// Whether the customer turn `i` (the last in `moods`) calls for escalation.
+fn escalation_at(
+    i: usize,
+    moods: &[(usize, f32, f32)],
+    unmet_in_a_row: usize,
+    poor_in_a_row: usize,
+) -> Option<Escalation> {
+    let &(_, _, d) = moods.last()?;
+    let max_distress = moods.iter().map(|m| m.2).fold(0.0, f32::max);
+    let rising = moods.len() >= 3 && {
+        let n = moods.len();
+        moods[n - 3].2 < moods[n - 2].2 && moods[n - 2].2 < d
+    };
+    let reason = if d >= HIGH_DISTRESS && unmet_in_a_row >= 1 {
+        format!(
+            "customer distress is high ({d:.2}) and the last {unmet_in_a_row} agent repl{} did not meet it",
+            if unmet_in_a_row == 1 { "y" } else { "ies" }
+        )
+    } else if rising && d >= 0.4 && unmet_in_a_row >= 1 {
+        format!("customer distress has risen over three turns (now {d:.2}) while the replies fall short")
+    } else if unmet_in_a_row >= 2 && d >= 0.35 {
+        format!(
+            "{unmet_in_a_row} agent replies in a row have not met the customer's distress (now {d:.2})"
+        )
+    } else if poor_in_a_row >= 2 && max_distress >= 0.3 {
+        format!(
+            "the customer was upset (distress up to {max_distress:.2}) and the last {poor_in_a_row} agent replies scored below {VERY_POOR_REPLY}"
+        )
+    } else {
+        return None;
+    };
+    Some(Escalation { turn: i, reason })
 }
