@@ -94,7 +94,11 @@ fn linear_cost(c: &mut Criterion) {
             text.push_str(LONG);
             text.push(' ');
         }
-        text.truncate(text.floor_char_boundary(size));
+        let mut cut = size.min(text.len());
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        text.truncate(cut);
         g.throughput(Throughput::Bytes(text.len() as u64));
         let mut out = Assessment::default();
         g.bench_with_input(BenchmarkId::from_parameter(size), &text, |b, t| {
@@ -107,21 +111,33 @@ fn linear_cost(c: &mut Criterion) {
 #[cfg(feature = "rayon")]
 fn batch(c: &mut Criterion) {
     let scorer = Scorer::default();
-    let texts: Vec<&str> = [SHORT, MEDIUM, LONG].iter().cycle().take(3_000).copied().collect();
+    let texts: Vec<&str> = [SHORT, MEDIUM, LONG]
+        .iter()
+        .cycle()
+        .take(3_000)
+        .copied()
+        .collect();
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
     let mut g = c.benchmark_group("batch");
     g.throughput(Throughput::Bytes(bytes as u64));
     g.bench_function("sequential", |b| {
         b.iter(|| texts.iter().map(|t| scorer.score(t)).collect::<Vec<_>>())
     });
-    g.bench_function("score_batch", |b| b.iter(|| scorer.score_batch(black_box(&texts))));
+    g.bench_function("score_batch", |b| {
+        b.iter(|| scorer.score_batch(black_box(&texts)))
+    });
     g.finish();
 }
 
 #[cfg(not(feature = "rayon"))]
 fn batch(c: &mut Criterion) {
     let scorer = Scorer::default();
-    let texts: Vec<&str> = [SHORT, MEDIUM, LONG].iter().cycle().take(3_000).copied().collect();
+    let texts: Vec<&str> = [SHORT, MEDIUM, LONG]
+        .iter()
+        .cycle()
+        .take(3_000)
+        .copied()
+        .collect();
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
     let mut g = c.benchmark_group("batch");
     g.throughput(Throughput::Bytes(bytes as u64));
@@ -137,5 +153,14 @@ fn build(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, tokenizer, score, versus_vader, in_context, linear_cost, batch, build);
+criterion_group!(
+    benches,
+    tokenizer,
+    score,
+    versus_vader,
+    in_context,
+    linear_cost,
+    batch,
+    build
+);
 criterion_main!(benches);

@@ -103,7 +103,11 @@ fn print_report(id: &Value, conv: &Conversation, r: &ConversationReport) {
             Role::Agent => "agent   ",
         };
         let text: String = turn.text.chars().take(110).collect();
-        let ellipsis = if turn.text.chars().count() > 110 { "…" } else { "" };
+        let ellipsis = if turn.text.chars().count() > 110 {
+            "…"
+        } else {
+            ""
+        };
         println!("  [{}] {who} {text}{ellipsis}", t.index);
         if let Some(e) = &t.emotions {
             let feelings: Vec<String> = e
@@ -114,12 +118,23 @@ fn print_report(id: &Value, conv: &Conversation, r: &ConversationReport) {
             println!(
                 "        mood {:+.2} {}",
                 t.mood.unwrap_or(0.0),
-                if feelings.is_empty() { String::new() } else { format!("({})", feelings.join(", ")) }
+                if feelings.is_empty() {
+                    String::new()
+                } else {
+                    format!("({})", feelings.join(", "))
+                }
             );
         }
         if let Some(a) = &t.assessment {
-            let wait = t.response_seconds.map(|s| format!(", answered after {}", duration(s))).unwrap_or_default();
-            let resp = a.customer.as_ref().map(|c| format!(", responsiveness {:.2}", c.responsiveness)).unwrap_or_default();
+            let wait = t
+                .response_seconds
+                .map(|s| format!(", answered after {}", duration(s)))
+                .unwrap_or_default();
+            let resp = a
+                .customer
+                .as_ref()
+                .map(|c| format!(", responsiveness {:.2}", c.responsiveness))
+                .unwrap_or_default();
             println!("        score {:.0} ({}){resp}{wait}", a.score, a.level);
             if let Some(s) = a.suggestions.first() {
                 println!("        → {}", s.message);
@@ -130,11 +145,21 @@ fn print_report(id: &Value, conv: &Conversation, r: &ConversationReport) {
         println!("  agent: mean {mean:.0}, lowest {low:.0} (turn {lt})");
     }
     if let Some(t) = r.trajectory {
-        let word = if t.improved { "improved" } else if t.worsened { "worsened" } else { "steady" };
+        let word = if t.improved {
+            "improved"
+        } else if t.worsened {
+            "worsened"
+        } else {
+            "steady"
+        };
         println!("  mood {:+.2} → {:+.2}: {word}", t.first, t.last);
     }
     if let Some(rt) = r.response_times {
-        println!("  response times: median {}, longest {}", duration(rt.median_seconds), duration(rt.longest_seconds));
+        println!(
+            "  response times: median {}, longest {}",
+            duration(rt.median_seconds),
+            duration(rt.longest_seconds)
+        );
     }
     if !r.out_of_order.is_empty() {
         println!("  turns out of time order: {:?}", r.out_of_order);

@@ -53,7 +53,13 @@ fn main() {
         .collect();
     let compound: Vec<f64> = items
         .iter()
-        .map(|i| vader.polarity_scores(&i.reply).get("compound").copied().unwrap_or(0.0))
+        .map(|i| {
+            vader
+                .polarity_scores(&i.reply)
+                .get("compound")
+                .copied()
+                .unwrap_or(0.0)
+        })
         .collect();
 
     let mut rows = Vec::new();
@@ -62,10 +68,16 @@ fn main() {
         let ours: Vec<f64> = assessed.iter().map(|a| f64::from(a.get(kind))).collect();
         let positive: Vec<bool> = items.iter().map(|i| i.mean(field) >= 0.5).collect();
         let concern = matches!(kind, Kind::Concern(_));
-        let baseline: Vec<f64> = compound.iter().map(|c| if concern { -c } else { *c }).collect();
+        let baseline: Vec<f64> = compound
+            .iter()
+            .map(|c| if concern { -c } else { *c })
+            .collect();
         let (f1, threshold) = best_f1(&ours, &positive);
         let a: Vec<u8> = items.iter().map(|i| i.ratings[0].field(field)).collect();
-        let b: Vec<u8> = items.iter().map(|i| i.ratings.get(1).unwrap_or(&i.ratings[0]).field(field)).collect();
+        let b: Vec<u8> = items
+            .iter()
+            .map(|i| i.ratings.get(1).unwrap_or(&i.ratings[0]).field(field))
+            .collect();
         rows.push(json!({
             "field": field,
             "positives": positive.iter().filter(|p| **p).count(),
@@ -79,7 +91,10 @@ fn main() {
     let overall: Vec<f64> = items.iter().map(|i| i.mean("overall")).collect();
     let scores: Vec<f64> = assessed.iter().map(|a| f64::from(a.score)).collect();
     let a: Vec<u8> = items.iter().map(|i| i.ratings[0].overall).collect();
-    let b: Vec<u8> = items.iter().map(|i| i.ratings.get(1).unwrap_or(&i.ratings[0]).overall).collect();
+    let b: Vec<u8> = items
+        .iter()
+        .map(|i| i.ratings.get(1).unwrap_or(&i.ratings[0]).overall)
+        .collect();
     let result = json!({
         "path": path,
         "split": split,
@@ -96,7 +111,10 @@ fn main() {
         return;
     }
     println!("{} items ({}, split {split})\n", items.len(), path);
-    println!("{:<16} {:>4} {:>7} {:>7} {:>10} {:>9}", "field", "pos", "AUC", "bestF1", "VADER AUC", "rater κw");
+    println!(
+        "{:<16} {:>4} {:>7} {:>7} {:>10} {:>9}",
+        "field", "pos", "AUC", "bestF1", "VADER AUC", "rater κw"
+    );
     for r in result["fields"].as_array().into_iter().flatten() {
         println!(
             "{:<16} {:>4} {:>7.3} {:>7.3} {:>10.3} {:>9.3}",

@@ -41,7 +41,9 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             other => {
-                eprintln!("unknown argument {other:?} (usage: score [--lexicon FILE] [--jsonl FILE|-])");
+                eprintln!(
+                    "unknown argument {other:?} (usage: score [--lexicon FILE] [--jsonl FILE|-])"
+                );
                 return ExitCode::from(2);
             }
         }
@@ -212,7 +214,11 @@ fn report(scorer: &Scorer) {
                 .collect();
             println!(
                 "  customer: {} | responsiveness {:.2} | reflection {:.2}",
-                if emotions.is_empty() { "calm".to_string() } else { emotions.join(", ") },
+                if emotions.is_empty() {
+                    "calm".to_string()
+                } else {
+                    emotions.join(", ")
+                },
                 c.responsiveness,
                 c.reflection
             );

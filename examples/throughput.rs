@@ -36,8 +36,14 @@ fn load(path: &str) -> Vec<String> {
 /// A deterministic synthetic corpus of support-length replies (50–300 bytes).
 pub fn synthetic(n: usize) -> Vec<String> {
     const OPEN: &[&str] = &[
-        "@user Hi Dana,", "Hello,", "Hey there!", "Hi Marco —", "", "Thanks for reaching out.",
-        "Oh no!", "Good morning,",
+        "@user Hi Dana,",
+        "Hello,",
+        "Hey there!",
+        "Hi Marco —",
+        "",
+        "Thanks for reaching out.",
+        "Oh no!",
+        "Good morning,",
     ];
     const MID: &[&str] = &[
         "I'm so sorry to hear your parcel arrived damaged.",
@@ -55,7 +61,15 @@ pub fn synthetic(n: usize) -> Vec<String> {
         "Your new card is on its way and should arrive by Friday.",
         "Calm down, it's not a big deal.",
     ];
-    const END: &[&str] = &["*TMB", "^JK", "Thanks!", "", "Have a great day.", "🙂", "-Sam"];
+    const END: &[&str] = &[
+        "*TMB",
+        "^JK",
+        "Thanks!",
+        "",
+        "Have a great day.",
+        "🙂",
+        "-Sam",
+    ];
     let mut state: u64 = 0x2545_F491_4F6C_DD1D;
     let mut next = |m: usize| {
         state ^= state << 13;
@@ -110,7 +124,10 @@ fn main() {
     let mut threads = 0usize;
     while let Some(a) = args.next() {
         match a.as_str() {
-            "--min-seconds" => min = Duration::from_secs_f64(args.next().and_then(|s| s.parse().ok()).unwrap_or(3.0)),
+            "--min-seconds" => {
+                min =
+                    Duration::from_secs_f64(args.next().and_then(|s| s.parse().ok()).unwrap_or(3.0))
+            }
             "--threads" => threads = args.next().and_then(|s| s.parse().ok()).unwrap_or(2),
             _ => path = Some(a),
         }
@@ -137,18 +154,30 @@ fn main() {
         scorer.score_into(l, &mut out);
         black_box(&out);
     });
-    println!("empathy  score_into : {:8.1} MB/s {:10.0} lines/s", ours.mb_s, ours.lines_s);
+    println!(
+        "empathy  score_into : {:8.1} MB/s {:10.0} lines/s",
+        ours.mb_s, ours.lines_s
+    );
     let fresh = measure(&lines, min, |l| {
         black_box(scorer.score(l));
     });
-    println!("empathy  score      : {:8.1} MB/s {:10.0} lines/s", fresh.mb_s, fresh.lines_s);
+    println!(
+        "empathy  score      : {:8.1} MB/s {:10.0} lines/s",
+        fresh.mb_s, fresh.lines_s
+    );
 
     let vader = vader_sentiment::SentimentIntensityAnalyzer::new();
     let theirs = measure(&lines, min, |l| {
         black_box(vader.polarity_scores(l));
     });
-    println!("vader_sentiment     : {:8.1} MB/s {:10.0} lines/s", theirs.mb_s, theirs.lines_s);
-    println!("ratio (score_into / vader): {:.1}x", ours.mb_s / theirs.mb_s);
+    println!(
+        "vader_sentiment     : {:8.1} MB/s {:10.0} lines/s",
+        theirs.mb_s, theirs.lines_s
+    );
+    println!(
+        "ratio (score_into / vader): {:.1}x",
+        ours.mb_s / theirs.mb_s
+    );
 
     if threads > 0 {
         parallel(&scorer, &lines, min, ours.mb_s);
@@ -184,5 +213,7 @@ fn measure_batches(lines: &[&str], min: Duration, mut f: impl FnMut(&[&str])) ->
 
 #[cfg(not(feature = "rayon"))]
 fn parallel(_: &Scorer, _: &[String], _: Duration, _: f64) {
-    eprintln!("--threads needs the `rayon` feature: cargo run --release --features rayon --example throughput");
+    eprintln!(
+        "--threads needs the `rayon` feature: cargo run --release --features rayon --example throughput"
+    );
 }

@@ -57,7 +57,10 @@ impl Workspace {
         }
 
         for h in &self.context_hits {
-            let (s, e) = (self.norm.original(h.start as usize), self.norm.original(h.end as usize));
+            let (s, e) = (
+                self.norm.original(h.start as usize),
+                self.norm.original(h.end as usize),
+            );
             if let Some((first, last)) = self.token_range(s, e) {
                 self.located.push(Located {
                     first,
@@ -69,16 +72,30 @@ impl Workspace {
         rules::annotate_sentences(&mut self.layout, &self.located);
 
         for h in &self.cue_hits {
-            let (s, e) = (self.norm.original(h.start as usize), self.norm.original(h.end as usize));
+            let (s, e) = (
+                self.norm.original(h.start as usize),
+                self.norm.original(h.end as usize),
+            );
             let Some((first, last)) = self.token_range(s, e) else {
                 continue;
             };
             // A cue inside a URL, handle, hashtag, e-mail or sign-off is not language.
-            if self.layout.toks[first..=last].iter().any(|t| t.kind.is_noise()) {
+            if self.layout.toks[first..=last]
+                .iter()
+                .any(|t| t.kind.is_noise())
+            {
                 continue;
             }
             let entry = &lexicon.entries[h.entry as usize];
-            let j = rules::judge(entry, h.negated, first, last, &self.layout, &self.located, weights, side);
+            let j = rules::judge(
+                entry,
+                h.negated,
+                (first, last),
+                &self.layout,
+                &self.located,
+                weights,
+                side,
+            );
             self.found.push(Found {
                 kind: j.kind,
                 start: s,
@@ -127,11 +144,14 @@ impl Workspace {
             return;
         };
         let toks = &self.layout.toks;
-        let alternative_after = self.located.iter().any(|c| {
-            c.is(ContextKind::Alternative) && toks[c.first].start as usize >= first_wall
-        }) || self.found.iter().any(|f| {
-            f.start >= first_wall && f.kind == Kind::Dimension(Dimension::Ownership) && f.weight > 0.0
-        });
+        let alternative_after =
+            self.located.iter().any(|c| {
+                c.is(ContextKind::Alternative) && toks[c.first].start as usize >= first_wall
+            }) || self.found.iter().any(|f| {
+                f.start >= first_wall
+                    && f.kind == Kind::Dimension(Dimension::Ownership)
+                    && f.weight > 0.0
+            });
         if alternative_after {
             for f in self.found.iter_mut().filter(|f| f.kind == wall) {
                 f.weight *= weights.alternative_offered;
@@ -156,6 +176,14 @@ impl Workspace {
             {
                 continue;
             }
+            // A name at the very end is the writer's sign-off ("Thanks ~Amy"), not the reader.
+            let last_word = toks[c.last + 2..]
+                .iter()
+                .all(|t| t.kind.is_noise() || t.kind == TokenKind::Emoji);
+            let marked = text[..next.start as usize].ends_with(['~', '-', '^', '*']);
+            if last_word || marked {
+                continue;
+            }
             let word = &text[next.start as usize..next.end as usize];
             if word.chars().count() < 2 || !is_name_like(word, lexicon) {
                 continue;
@@ -170,14 +198,16 @@ impl Workspace {
                 rules: Rules::EMPTY,
             });
         }
-        self.found.sort_unstable_by_key(|f| (f.start, f.end, f.kind));
+        self.found
+            .sort_unstable_by_key(|f| (f.start, f.end, f.kind));
     }
 }
 
 /// Whether a capitalised word could be a person's name (not a listed non-name or stopword).
 pub(crate) fn is_name_like(word: &str, lexicon: &Lexicon) -> bool {
     let listed = |list: &[String]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
-    word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+    word.chars()
+        .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
         && !listed(&lexicon.context.not_names)
         && !listed(&lexicon.context.stopwords)
         && !listed(lexicon.context.list(ContextKind::Greeting))

@@ -169,23 +169,27 @@ impl Conversation {
     /// let err = Conversation::from_records(vec![rec(Role::Customer, "2026-01-01T10:00:00Z"), rec(Role::Agent, "10 o'clock")]).unwrap_err();
     /// assert!(err.to_string().starts_with("turn 1:"));
     /// ```
-    pub fn from_records(records: impl IntoIterator<Item = TurnRecord>) -> Result<Conversation, Error> {
+    pub fn from_records(
+        records: impl IntoIterator<Item = TurnRecord>,
+    ) -> Result<Conversation, Error> {
         let mut turns = Vec::new();
         for (i, r) in records.into_iter().enumerate() {
             let at = match &r.at {
                 None => None,
-                Some(TimeValue::Unix(s)) => Some(Timestamp::from_unix_seconds(*s).ok_or_else(|| {
-                    Error::Timestamp {
+                Some(TimeValue::Unix(s)) => Some(Timestamp::from_unix_seconds(*s).ok_or_else(
+                    || Error::Timestamp {
                         turn: i,
                         value: s.to_string(),
                         reason: "not a finite number".into(),
-                    }
-                })?),
-                Some(TimeValue::Text(t)) => Some(Timestamp::parse(t).map_err(|reason| Error::Timestamp {
-                    turn: i,
-                    value: t.clone(),
-                    reason,
-                })?),
+                    },
+                )?),
+                Some(TimeValue::Text(t)) => {
+                    Some(Timestamp::parse(t).map_err(|reason| Error::Timestamp {
+                        turn: i,
+                        value: t.clone(),
+                        reason,
+                    })?)
+                }
             };
             turns.push(Turn {
                 role: r.role,
@@ -370,7 +374,10 @@ impl Scorer {
                         .customer
                         .as_ref()
                         .map_or(0.0, |c| c.emotions.distress());
-                    let responsive = assessment.customer.as_ref().map_or(1.0, |c| c.responsiveness);
+                    let responsive = assessment
+                        .customer
+                        .as_ref()
+                        .map_or(1.0, |c| c.responsiveness);
                     if need >= 0.35
                         && (assessment.score < POOR_REPLY || responsive < POOR_RESPONSIVENESS)
                     {
@@ -399,7 +406,10 @@ impl Scorer {
         if escalation.is_none() {
             if let Some(&(i, _, d)) = moods.last() {
                 let last_agent_poor = unmet_in_a_row > 0 || poor_in_a_row > 0;
-                if d >= HIGH_DISTRESS && (last_agent_poor || !pending.is_empty()) && moods.len() >= 2 {
+                if d >= HIGH_DISTRESS
+                    && (last_agent_poor || !pending.is_empty())
+                    && moods.len() >= 2
+                {
                     escalation = Some(Escalation {
                         turn: i,
                         reason: format!(
@@ -473,7 +483,9 @@ fn escalation_at(
             if unmet_in_a_row == 1 { "y" } else { "ies" }
         )
     } else if rising && d >= 0.4 && unmet_in_a_row >= 1 {
-        format!("customer distress has risen over three turns (now {d:.2}) while the replies fall short")
+        format!(
+            "customer distress has risen over three turns (now {d:.2}) while the replies fall short"
+        )
     } else if unmet_in_a_row >= 2 && d >= 0.35 {
         format!(
             "{unmet_in_a_row} agent replies in a row have not met the customer's distress (now {d:.2})"

@@ -31,7 +31,15 @@ impl Tools {
             stemmer: Stemmer::create(Algorithm::English),
             stopwords: lexicon.context.stopwords.iter().cloned().collect(),
             sign_offs: vec![
-                "thanks", "thank", "regards", "cheers", "best", "sincerely", "thx", "ta", "love",
+                "thanks",
+                "thank",
+                "regards",
+                "cheers",
+                "best",
+                "sincerely",
+                "thx",
+                "ta",
+                "love",
                 "yours",
             ],
         }
@@ -167,10 +175,14 @@ pub(crate) fn personalize(
     let personal = Kind::Dimension(Dimension::Personalization);
     if let Some(name) = &reading.name {
         let hit = ws.layout.toks.iter().find(|t| {
-            t.kind == TokenKind::Word && reply[t.start as usize..t.end as usize].eq_ignore_ascii_case(name)
+            t.kind == TokenKind::Word
+                && reply[t.start as usize..t.end as usize].eq_ignore_ascii_case(name)
         });
         if let Some(t) = hit {
-            let already = ws.found.iter().any(|f| f.start == t.start as usize && f.kind == personal);
+            let already = ws
+                .found
+                .iter()
+                .any(|f| f.start == t.start as usize && f.kind == personal);
             if !already {
                 ws.found.push(Found {
                     kind: personal,

@@ -81,7 +81,9 @@ pub enum LexiconProblem {
         limit: usize,
     },
     /// A character that entries may not contain.
-    #[error("entry {entry:?} contains {ch:?} (allowed: letters, digits, ', -, spaces and the pattern syntax ( | ) ? {{ }})")]
+    #[error(
+        "entry {entry:?} contains {ch:?} (allowed: letters, digits, ', -, spaces and the pattern syntax ( | ) ? {{ }})"
+    )]
     BadCharacter {
         /// The entry.
         entry: String,

@@ -104,8 +104,12 @@ impl Layout {
                     } else if kind == TokenKind::Number {
                         self.words += 1;
                     }
-                    clause_open = true;
-                    sentence_open = true;
+                    // Handles, links and sign-offs do not open a clause: "@user Hi Dana" still
+                    // starts with its greeting.
+                    if !kind.is_noise() {
+                        clause_open = true;
+                        sentence_open = true;
+                    }
                     self.toks.push(Tok {
                         start: t.span.start as u32,
                         end: t.span.end as u32,

@@ -188,13 +188,19 @@ impl Matcher {
 pub(crate) fn negated_forms(phrase: &str) -> Vec<String> {
     const NEGATIONS: &[&str] = &["not", "don't", "can't", "won't", "never", "no", "cannot"];
     let words: Vec<&str> = phrase.split(' ').collect();
-    if words.len() < 2 || words.iter().any(|w| NEGATIONS.contains(w) || w.ends_with("n't")) {
+    if words.len() < 2
+        || words
+            .iter()
+            .any(|w| NEGATIONS.contains(w) || w.ends_with("n't"))
+    {
         return Vec::new();
     }
     let rest = |from: usize| words[from..].join(" ");
     let (subject, verb) = (words[0], words[1]);
     let subjects = ["i", "we"];
-    let copulas = ["i'm", "we're", "that's", "it's", "you're", "this is", "that is"];
+    let copulas = [
+        "i'm", "we're", "that's", "it's", "you're", "this is", "that is",
+    ];
     let mut out = Vec::new();
     if copulas.contains(&subject) {
         out.push(format!("{subject} not {}", rest(1)));

@@ -81,7 +81,9 @@ impl Weights {
     /// Checks that every number is finite and in its range.
     pub fn validate(&self) -> Result<(), Error> {
         let bad = |name: &str, v: f32, range: &str| {
-            Err(Error::Weights(format!("{name} = {v} is out of range {range}")))
+            Err(Error::Weights(format!(
+                "{name} = {v} is out of range {range}"
+            )))
         };
         let factors = [
             ("saturation", self.saturation),
@@ -104,7 +106,7 @@ impl Weights {
                 return bad(name, v, "[0, 4]");
             }
         }
-        if !(self.repeat_decay <= 1.0) {
+        if self.repeat_decay > 1.0 {
             return bad("repeat_decay", self.repeat_decay, "[0, 1]");
         }
         if !(self.curt_words.is_finite() && (0.0..=1000.0).contains(&self.curt_words)) {
@@ -164,7 +166,10 @@ impl Weights {
 
     /// The overall logit of a reply.
     pub(crate) fn logit(&self, d: &Dimensions, c: &Concerns) -> f32 {
-        let pos: f32 = d.iter().map(|(k, v)| v * self.dimension_weights.get(k)).sum();
+        let pos: f32 = d
+            .iter()
+            .map(|(k, v)| v * self.dimension_weights.get(k))
+            .sum();
         let neg: f32 = c.iter().map(|(k, v)| v * self.concern_weights.get(k)).sum();
         self.bias + pos - neg
     }
@@ -172,7 +177,11 @@ impl Weights {
     /// 0–100 from a logit.
     pub(crate) fn to_score(logit: f32) -> f32 {
         let s = 100.0 / (1.0 + (-logit).exp());
-        if s.is_finite() { s.clamp(0.0, 100.0) } else { 0.0 }
+        if s.is_finite() {
+            s.clamp(0.0, 100.0)
+        } else {
+            0.0
+        }
     }
 
     /// The band of a score.

@@ -117,7 +117,8 @@ impl Normalized {
         match self.char_before(i) {
             None => false,
             Some((c, at)) => {
-                is_word(c) || (is_joiner(c) && self.char_before(at).is_some_and(|(p, _)| is_word(p)))
+                is_word(c)
+                    || (is_joiner(c) && self.char_before(at).is_some_and(|(p, _)| is_word(p)))
             }
         }
     }
@@ -127,8 +128,7 @@ impl Normalized {
         match self.char_at(i) {
             None => false,
             Some(c) => {
-                is_word(c)
-                    || (is_joiner(c) && self.char_at(i + c.len_utf8()).is_some_and(is_word))
+                is_word(c) || (is_joiner(c) && self.char_at(i + c.len_utf8()).is_some_and(is_word))
             }
         }
     }

@@ -39,10 +39,13 @@ impl Span {
 }
 
 /// The band an overall score falls into.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// Below the `moderate` threshold (40 by default).
+    #[default]
     Low,
     /// Between the `moderate` and `high` thresholds.
     Moderate,
@@ -427,12 +430,6 @@ pub struct Assessment {
     /// Present when the reply was scored against a customer message.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub customer: Option<CustomerContext>,
-}
-
-impl Default for Level {
-    fn default() -> Self {
-        Level::Low
-    }
 }
 
 impl Assessment {

@@ -54,12 +54,12 @@ pub(crate) struct Judged {
     pub(crate) rules: Rules,
 }
 
-/// Applies every rule to a cue spanning tokens `first..=last`.
+/// Applies every rule to a cue spanning tokens `first..=last`; `inner_negation` says the
+/// match itself was a negated form of the entry.
 pub(crate) fn judge(
     entry: &Entry,
     inner_negation: bool,
-    first: usize,
-    last: usize,
+    (first, last): (usize, usize),
     layout: &Layout,
     context: &[Located],
     weights: &Weights,
@@ -106,7 +106,12 @@ pub(crate) fn judge(
         match entry.negated {
             Some(other) => {
                 kind = other;
-                apply(Rule::NegatedToOther, weights.negated_transfer, &mut weight, &mut rules);
+                apply(
+                    Rule::NegatedToOther,
+                    weights.negated_transfer,
+                    &mut weight,
+                    &mut rules,
+                );
             }
             None => apply(Rule::Negated, 0.0, &mut weight, &mut rules),
         }
@@ -116,7 +121,12 @@ pub(crate) fn judge(
     if before.clone().next().is_some_and(|c| {
         c.last + 1 == first && c.is(ContextKind::Intensifier) && !c.is(ContextKind::Negator)
     }) {
-        apply(Rule::Intensified, weights.intensifier, &mut weight, &mut rules);
+        apply(
+            Rule::Intensified,
+            weights.intensifier,
+            &mut weight,
+            &mut rules,
+        );
     }
     if before
         .clone()
@@ -129,10 +139,20 @@ pub(crate) fn judge(
     // Contrast in the same sentence: before it is weakened, after it is strengthened.
     let sentence = layout.sentences[head.sentence as usize];
     if sentence.last_contrast.is_some_and(|c| c > last) {
-        apply(Rule::BeforeContrast, weights.before_contrast, &mut weight, &mut rules);
+        apply(
+            Rule::BeforeContrast,
+            weights.before_contrast,
+            &mut weight,
+            &mut rules,
+        );
     }
     if sentence.first_contrast.is_some_and(|c| c < first) {
-        apply(Rule::AfterContrast, weights.after_contrast, &mut weight, &mut rules);
+        apply(
+            Rule::AfterContrast,
+            weights.after_contrast,
+            &mut weight,
+            &mut rules,
+        );
     }
 
     // Questions.
@@ -140,10 +160,20 @@ pub(crate) fn judge(
         if sentence.question {
             rules.insert(Rule::Question);
         } else {
-            apply(Rule::NotQuestion, weights.outside_question, &mut weight, &mut rules);
+            apply(
+                Rule::NotQuestion,
+                weights.outside_question,
+                &mut weight,
+                &mut rules,
+            );
         }
         if sentence.data_request {
-            apply(Rule::DataRequest, weights.data_request, &mut weight, &mut rules);
+            apply(
+                Rule::DataRequest,
+                weights.data_request,
+                &mut weight,
+                &mut rules,
+            );
         }
     }
 
@@ -164,4 +194,3 @@ pub(crate) fn judge(
         rules,
     }
 }
-

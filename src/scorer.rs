@@ -123,7 +123,10 @@ impl ScorerBuilder {
         lexicon.check_complete()?;
         let weights = match self.weights {
             Some(w) => w,
-            None => lexicon.weights.clone().ok_or(Error::Weights("no weights".into()))?,
+            None => lexicon
+                .weights
+                .clone()
+                .ok_or(Error::Weights("no weights".into()))?,
         };
         weights.validate()?;
         let reply = Matcher::build(&lexicon, Side::Reply)?;

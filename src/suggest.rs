@@ -100,7 +100,12 @@ fn unmet_message(emotion: Emotion, reading: &CustomerReading, inner: &Inner) -> 
     match (strongest, &reading.name) {
         (Some(e), _) => format!(
             "The customer {feeling} (\"{}\"): {advice}.",
-            e.cue.split(['(', '{']).next().unwrap_or("").trim().trim_end_matches('|')
+            e.cue
+                .split(['(', '{'])
+                .next()
+                .unwrap_or("")
+                .trim()
+                .trim_end_matches('|')
         ),
         (None, Some(name)) => format!("{name} {feeling}: {advice}."),
         (None, None) => format!("The customer {feeling}: {advice}."),

@@ -256,7 +256,7 @@ impl<'a> Tokens<'a> {
         }
         let n = j - i - 1;
         let ends = j >= bytes.len() || !bytes[j].is_ascii_alphanumeric();
-        (n >= 1 && n <= 4 && ends).then_some(j)
+        ((1..=4).contains(&n) && ends).then_some(j)
     }
 }
 
@@ -507,7 +507,19 @@ mod tests {
 
     #[test]
     fn spans_cover_text() {
-        for text in ["", " ", "a", "é", "\u{301}", "🇫🇷👍🏽", "**", "@", "#", "x@y", "http://"] {
+        for text in [
+            "",
+            " ",
+            "a",
+            "é",
+            "\u{301}",
+            "🇫🇷👍🏽",
+            "**",
+            "@",
+            "#",
+            "x@y",
+            "http://",
+        ] {
             for t in tokenize(text) {
                 assert_eq!(&text[t.span.range()], t.text);
                 assert!(!t.text.is_empty());

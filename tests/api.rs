@@ -21,9 +21,23 @@ fn public_types_are_send_sync_clone() {
 #[test]
 fn builtin_lexicon_loads_and_is_large() {
     let lex = Lexicon::builtin();
-    assert!(lex.entries().len() >= 600, "{} entries", lex.entries().len());
-    for kind in ["acknowledgment", "understanding", "exploration", "ownership", "reassurance",
-                 "personalization", "blame", "dismissiveness", "policy_wall", "scripted"] {
+    assert!(
+        lex.entries().len() >= 600,
+        "{} entries",
+        lex.entries().len()
+    );
+    for kind in [
+        "acknowledgment",
+        "understanding",
+        "exploration",
+        "ownership",
+        "reassurance",
+        "personalization",
+        "blame",
+        "dismissiveness",
+        "policy_wall",
+        "scripted",
+    ] {
         let k = Kind::from_key(kind).unwrap();
         let n = lex.entries().iter().filter(|e| e.kind() == k).count();
         assert!(n >= 10, "{kind}: only {n} entries");
@@ -40,13 +54,34 @@ fn serialises_with_snake_case_keys() {
         "I'm so sorry — I've sent a replacement by express.",
     );
     let v: serde_json::Value = serde_json::to_value(&a).unwrap();
-    for key in ["score", "level", "dimensions", "concerns", "evidence", "suggestions", "customer"] {
+    for key in [
+        "score",
+        "level",
+        "dimensions",
+        "concerns",
+        "evidence",
+        "suggestions",
+        "customer",
+    ] {
         assert!(v.get(key).is_some(), "missing {key}");
     }
-    for key in ["acknowledgment", "understanding", "exploration", "ownership", "reassurance", "personalization"] {
+    for key in [
+        "acknowledgment",
+        "understanding",
+        "exploration",
+        "ownership",
+        "reassurance",
+        "personalization",
+    ] {
         assert!(v["dimensions"].get(key).is_some(), "missing {key}");
     }
-    for key in ["blame", "dismissiveness", "policy_wall", "scripted", "curtness"] {
+    for key in [
+        "blame",
+        "dismissiveness",
+        "policy_wall",
+        "scripted",
+        "curtness",
+    ] {
         assert!(v["concerns"].get(key).is_some(), "missing {key}");
     }
     let e = &v["evidence"][0];
@@ -66,8 +101,12 @@ fn evidence_spans_point_at_the_cue() {
         assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
         assert!(!text[e.span.range()].is_empty());
     }
-    assert!(a.evidence.iter().any(|e| e.kind == Kind::Dimension(Dimension::Acknowledgment)
-        && text[e.span.range()].to_lowercase().contains("sorry")));
+    assert!(
+        a.evidence
+            .iter()
+            .any(|e| e.kind == Kind::Dimension(Dimension::Acknowledgment)
+                && text[e.span.range()].to_lowercase().contains("sorry"))
+    );
 }
 
 #[test]
@@ -86,23 +125,37 @@ fn user_lexicon_extends_and_overrides() {
 fn replacing_the_base_lexicon_requires_a_model() {
     let bare = Lexicon::from_toml_str("[lexicon]\nformat = 1\n").unwrap();
     let err = Scorer::builder().lexicon(bare).build().unwrap_err();
-    assert!(matches!(err, Error::Lexicon(ref e) if e.problem == LexiconProblem::MissingSection("model")), "{err}");
+    assert!(
+        matches!(err, Error::Lexicon(ref e) if e.problem == LexiconProblem::MissingSection("model")),
+        "{err}"
+    );
 }
 
 #[test]
 fn invalid_weights_are_rejected() {
     let mut w = Scorer::default().weights().clone();
     w.saturation = f32::NAN;
-    assert!(matches!(Scorer::builder().weights(w).build(), Err(Error::Weights(_))));
+    assert!(matches!(
+        Scorer::builder().weights(w).build(),
+        Err(Error::Weights(_))
+    ));
 }
 
 #[test]
 fn same_reply_scores_differently_by_customer_state_and_says_why() {
     let s = Scorer::default();
     let reply = "Your order will arrive on Friday.";
-    let angry = s.score_reply("This is the THIRD time my order is late. I'm furious!!", reply);
+    let angry = s.score_reply(
+        "This is the THIRD time my order is late. I'm furious!!",
+        reply,
+    );
     let thanks = s.score_reply("Thanks so much for the quick help yesterday!", reply);
-    assert!(thanks.score > angry.score, "{} vs {}", thanks.score, angry.score);
+    assert!(
+        thanks.score > angry.score,
+        "{} vs {}",
+        thanks.score,
+        angry.score
+    );
     let ctx = angry.customer.as_ref().unwrap();
     assert!(ctx.emotions.anger > 0.0 || ctx.emotions.frustration > 0.0);
     assert!(!ctx.unmet.is_empty());

@@ -62,7 +62,15 @@ fn describe(a: &Assessment, text: &str) -> String {
     let ev: Vec<String> = a
         .evidence
         .iter()
-        .map(|e| format!("{}:{:?}={:.2}{:?}", e.kind, &text[e.span.range()], e.weight, e.rules))
+        .map(|e| {
+            format!(
+                "{}:{:?}={:.2}{:?}",
+                e.kind,
+                &text[e.span.range()],
+                e.weight,
+                e.rules
+            )
+        })
         .collect();
     format!("score {:.1}; evidence {}", a.score, ev.join(", "))
 }
@@ -76,21 +84,37 @@ fn labelled_cases() {
     for case in &cases.case {
         let a = assess(&scorer, case.customer.as_deref(), &case.text);
         let value = |key: &str| {
-            let kind = Kind::from_key(key).unwrap_or_else(|| panic!("{}: unknown kind {key}", case.name));
+            let kind =
+                Kind::from_key(key).unwrap_or_else(|| panic!("{}: unknown kind {key}", case.name));
             a.get(kind)
         };
         for k in &case.fires {
             if value(k) < FIRES {
-                failures.push(format!("{}: {k} should fire, is {:.2} — {}", case.name, value(k), describe(&a, &case.text)));
+                failures.push(format!(
+                    "{}: {k} should fire, is {:.2} — {}",
+                    case.name,
+                    value(k),
+                    describe(&a, &case.text)
+                ));
             }
         }
         for k in &case.quiet {
             if value(k) >= QUIET {
-                failures.push(format!("{}: {k} should be quiet, is {:.2} — {}", case.name, value(k), describe(&a, &case.text)));
+                failures.push(format!(
+                    "{}: {k} should be quiet, is {:.2} — {}",
+                    case.name,
+                    value(k),
+                    describe(&a, &case.text)
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "{} failing checks:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failing checks:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -113,7 +137,12 @@ fn ordering_pairs() {
             ));
         }
     }
-    assert!(failures.is_empty(), "{} failing pairs:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failing pairs:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -127,8 +156,19 @@ fn same_reply_different_customer() {
         let hi = scorer.score_reply(&p.higher_customer, &p.reply);
         let lo = scorer.score_reply(&p.lower_customer, &p.reply);
         if hi.score <= lo.score {
-            failures.push(format!("{}: {:.1} <= {:.1} — {}", p.why, hi.score, lo.score, describe(&lo, &p.reply)));
+            failures.push(format!(
+                "{}: {:.1} <= {:.1} — {}",
+                p.why,
+                hi.score,
+                lo.score,
+                describe(&lo, &p.reply)
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} failing pairs:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failing pairs:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -6,7 +6,12 @@ use empathy::conversation::{Conversation, Role, TimeValue, Timestamp, Turn, Turn
 use serde::Deserialize;
 
 fn rec(role: Role, text: &str, at: Option<TimeValue>) -> TurnRecord {
-    TurnRecord { role, text: text.into(), at, name: None }
+    TurnRecord {
+        role,
+        text: text.into(),
+        at,
+        name: None,
+    }
 }
 
 #[test]
@@ -20,10 +25,14 @@ fn empty_conversation_has_an_empty_report() {
 #[test]
 fn agent_only_and_customer_only_conversations() {
     let s = Scorer::default();
-    let r = s.score_conversation(&Conversation::new(vec![Turn::agent("Hi! How can I help today?")]));
+    let r = s.score_conversation(&Conversation::new(vec![Turn::agent(
+        "Hi! How can I help today?",
+    )]));
     assert_eq!(r.turns.len(), 1);
     assert!(r.agent_mean.is_some() && r.trajectory.is_none());
-    let r = s.score_conversation(&Conversation::new(vec![Turn::customer("Where is my parcel?!")]));
+    let r = s.score_conversation(&Conversation::new(vec![Turn::customer(
+        "Where is my parcel?!",
+    )]));
     assert!(r.agent_mean.is_none() && r.trajectory.is_some());
 }
 
@@ -34,7 +43,14 @@ fn timestamps_rfc3339_and_unix_agree() {
     let c = Timestamp::parse(" 1772442840 ").unwrap();
     assert_eq!(a.unix_seconds(), b.unix_seconds());
     assert_eq!(a.unix_seconds(), c.unix_seconds());
-    for bad in ["", "yesterday", "2026-13-02T09:14:00Z", "2026-03-02 09:14", "NaN", "inf"] {
+    for bad in [
+        "",
+        "yesterday",
+        "2026-13-02T09:14:00Z",
+        "2026-03-02 09:14",
+        "NaN",
+        "inf",
+    ] {
         assert!(Timestamp::parse(bad).is_err(), "{bad:?} should be rejected");
     }
 }
@@ -42,13 +58,23 @@ fn timestamps_rfc3339_and_unix_agree() {
 #[test]
 fn a_bad_timestamp_names_the_turn() {
     let err = Conversation::from_records(vec![
-        rec(Role::Customer, "Hi", Some(TimeValue::Text("2026-03-02T09:14:00Z".into()))),
+        rec(
+            Role::Customer,
+            "Hi",
+            Some(TimeValue::Text("2026-03-02T09:14:00Z".into())),
+        ),
         rec(Role::Agent, "Hello", Some(TimeValue::Unix(1_772_442_900.0))),
-        rec(Role::Customer, "Thanks", Some(TimeValue::Text("half past nine".into()))),
+        rec(
+            Role::Customer,
+            "Thanks",
+            Some(TimeValue::Text("half past nine".into())),
+        ),
     ])
     .unwrap_err();
     match err {
-        empathy::Error::Timestamp { turn, ref value, .. } => {
+        empathy::Error::Timestamp {
+            turn, ref value, ..
+        } => {
             assert_eq!(turn, 2);
             assert_eq!(value, "half past nine");
         }
@@ -96,8 +122,13 @@ fn cold_replies_to_a_rising_customer_escalate() {
 #[test]
 fn a_caring_agent_recovers_the_conversation() {
     let conv = Conversation::new(vec![
-        Turn::customer("My card was blocked abroad and I'm stuck at the hotel desk. I'm panicking!").named("Lena"),
-        Turn::agent("Oh no Lena, that sounds really stressful, I'm so sorry. I've lifted the block right now, please try the card again."),
+        Turn::customer(
+            "My card was blocked abroad and I'm stuck at the hotel desk. I'm panicking!",
+        )
+        .named("Lena"),
+        Turn::agent(
+            "Oh no Lena, that sounds really stressful, I'm so sorry. I've lifted the block right now, please try the card again.",
+        ),
         Turn::customer("It worked!! Thank you so much, what a relief."),
         Turn::agent("So glad to hear it! Enjoy the rest of your trip, Lena."),
     ]);
@@ -124,7 +155,8 @@ fn bundled_sample_conversations() {
         .map(|l| serde_json::from_str(l).expect("sample line"))
         .collect();
     assert!(samples.len() >= 15);
-    let (mut caught, mut should, mut false_alarms, mut improved_ok, mut improving) = (0, 0, 0, 0, 0);
+    let (mut caught, mut should, mut false_alarms, mut improved_ok, mut improving) =
+        (0, 0, 0, 0, 0);
     for sample in &samples {
         let conv = Conversation::from_records(sample.turns.clone()).expect("valid sample");
         let r = s.score_conversation(&conv);
@@ -140,8 +172,19 @@ fn bundled_sample_conversations() {
             improved_ok += usize::from(r.trajectory.is_some_and(|t| t.improved));
         }
     }
-    eprintln!("escalations caught {caught}/{should}, false alarms {false_alarms}, recoveries seen {improved_ok}/{improving}");
-    assert_eq!(false_alarms, 0, "no escalation where the conversation recovers or is neutral");
-    assert!(caught * 2 > should, "caught only {caught} of {should} escalations");
-    assert_eq!(improved_ok, improving, "every recovering conversation shows an improved mood");
+    eprintln!(
+        "escalations caught {caught}/{should}, false alarms {false_alarms}, recoveries seen {improved_ok}/{improving}"
+    );
+    assert_eq!(
+        false_alarms, 0,
+        "no escalation where the conversation recovers or is neutral"
+    );
+    assert!(
+        caught * 2 > should,
+        "caught only {caught} of {should} escalations"
+    );
+    assert_eq!(
+        improved_ok, improving,
+        "every recovering conversation shows an improved mood"
+    );
 }

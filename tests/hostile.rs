@@ -23,7 +23,12 @@ fn ten_megabytes_of_sorry_is_capped_and_saturated() {
     assert!(a.evidence_truncated);
     assert!(a.dimensions.acknowledgment < 1.0 + f32::EPSILON);
     let short = Scorer::default().score("sorry sorry sorry");
-    assert!(a.score - short.score < 15.0, "length is not rewarded: {} vs {}", a.score, short.score);
+    assert!(
+        a.score - short.score < 15.0,
+        "length is not rewarded: {} vs {}",
+        a.score,
+        short.score
+    );
 }
 
 #[test]

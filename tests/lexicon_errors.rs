@@ -22,40 +22,210 @@ fn table() -> Vec<(&'static str, String, usize, &'static str)> {
     let long = "a".repeat(10_000);
     vec![
         ("bad toml", "[lexicon\nformat = 1\n".into(), 1, ""),
-        ("missing lexicon table", "[[cues]]\nkind = \"blame\"\nweight = 1.0\nentries = [\"x\"]\n".into(), 1, "lexicon"),
-        ("format as string", "[lexicon]\nformat = \"1\"\n".into(), 2, ""),
-        ("unsupported version", "[lexicon]\nformat = 2\n".into(), 2, "unsupported format"),
-        ("unknown top-level key", format!("{HEAD}colour = \"red\"\n"), 3, "unknown field"),
-        ("unknown key in group", format!("{HEAD}[[cues]]\nkind = \"blame\"\nweight = 1.0\nlang = \"en\"\nentries = [\"x\"]\n"), 6, "unknown field"),
-        ("unknown kind", group("kindness", "0.5", "\"x\""), 4, "unknown kind"),
-        ("curtness is computed", group("curtness", "0.5", "\"x\""), 4, "computed"),
-        ("weight too large", group("blame", "1000.0", "\"x\""), 5, "out of range"),
-        ("weight zero", group("blame", "0.0", "\"x\""), 5, "out of range"),
-        ("weight negative", group("blame", "-0.5", "\"x\""), 5, "out of range"),
-        ("weight nan", group("blame", "nan", "\"x\""), 5, "out of range"),
-        ("weight inf", group("blame", "inf", "\"x\""), 5, "out of range"),
-        ("weight as string", group("blame", "\"high\"", "\"x\""), 5, ""),
-        ("entries not a list", format!("{HEAD}[[cues]]\nkind = \"blame\"\nweight = 1.0\nentries = \"x\"\n"), 6, ""),
+        (
+            "missing lexicon table",
+            "[[cues]]\nkind = \"blame\"\nweight = 1.0\nentries = [\"x\"]\n".into(),
+            1,
+            "lexicon",
+        ),
+        (
+            "format as string",
+            "[lexicon]\nformat = \"1\"\n".into(),
+            2,
+            "",
+        ),
+        (
+            "unsupported version",
+            "[lexicon]\nformat = 2\n".into(),
+            2,
+            "unsupported format",
+        ),
+        (
+            "unknown top-level key",
+            format!("{HEAD}colour = \"red\"\n"),
+            3,
+            "unknown field",
+        ),
+        (
+            "unknown key in group",
+            format!(
+                "{HEAD}[[cues]]\nkind = \"blame\"\nweight = 1.0\nlang = \"en\"\nentries = [\"x\"]\n"
+            ),
+            6,
+            "unknown field",
+        ),
+        (
+            "unknown kind",
+            group("kindness", "0.5", "\"x\""),
+            4,
+            "unknown kind",
+        ),
+        (
+            "curtness is computed",
+            group("curtness", "0.5", "\"x\""),
+            4,
+            "computed",
+        ),
+        (
+            "weight too large",
+            group("blame", "1000.0", "\"x\""),
+            5,
+            "out of range",
+        ),
+        (
+            "weight zero",
+            group("blame", "0.0", "\"x\""),
+            5,
+            "out of range",
+        ),
+        (
+            "weight negative",
+            group("blame", "-0.5", "\"x\""),
+            5,
+            "out of range",
+        ),
+        (
+            "weight nan",
+            group("blame", "nan", "\"x\""),
+            5,
+            "out of range",
+        ),
+        (
+            "weight inf",
+            group("blame", "inf", "\"x\""),
+            5,
+            "out of range",
+        ),
+        (
+            "weight as string",
+            group("blame", "\"high\"", "\"x\""),
+            5,
+            "",
+        ),
+        (
+            "entries not a list",
+            format!("{HEAD}[[cues]]\nkind = \"blame\"\nweight = 1.0\nentries = \"x\"\n"),
+            6,
+            "",
+        ),
         ("empty entry", group("blame", "1.0", "\"\""), 6, "empty"),
         ("blank entry", group("blame", "1.0", "\"   \""), 6, "empty"),
-        ("over-long entry", group("blame", "1.0", &format!("\"{long}\"")), 6, "bytes long"),
-        ("duplicate entry", format!("{HEAD}[[cues]]\nkind = \"blame\"\nweight = 1.0\nentries = [\n  \"your fault\",\n  \"Your  Fault\",\n]\n"), 8, "duplicate entry"),
-        ("unbalanced parenthesis", group("blame", "1.0", "\"(you|your fault\""), 6, "unclosed"),
-        ("empty alternative", group("blame", "1.0", "\"(|you) fault\""), 6, "empty alternative"),
-        ("unknown class", group("blame", "1.0", "\"{nope} fault\""), 6, "unknown class"),
-        ("bad character", group("blame", "1.0", "\"your fault!\""), 6, "contains"),
-        ("all optional", group("blame", "1.0", "\"your? fault?\""), 6, "optional"),
-        ("too many expansions", format!("{HEAD}[[class]]\nname = \"x\"\nwords = [{}]\n[[cues]]\nkind = \"blame\"\nweight = 1.0\nentries = [\"{{x}} {{x}} {{x}} {{x}}\"]\n",
-            (0..20).map(|i| format!("\"w{i}\"")).collect::<Vec<_>>().join(",")), 9, "more than"),
-        ("duplicate class", format!("{HEAD}[[class]]\nname = \"x\"\nwords = [\"a\"]\n[[class]]\nname = \"x\"\nwords = [\"b\"]\n"), 7, "defined twice"),
-        ("bad class name", format!("{HEAD}[[class]]\nname = \"x y\"\nwords = [\"a\"]\n"), 4, "class name"),
-        ("empty class", format!("{HEAD}[[class]]\nname = \"x\"\nwords = []\n"), 4, "empty"),
-        ("unknown negated kind", format!("{HEAD}[[cues]]\nkind = \"understanding\"\nweight = 1.0\nnegated = \"rudeness\"\nentries = [\"x\"]\n"), 6, "unknown kind"),
-        ("credit with two kinds", format!("{HEAD}[[cues]]\nkind = \"scripted\"\nweight = 1.0\ncredit = {{ acknowledgment = 0.2, reassurance = 0.1 }}\nentries = [\"x\"]\n"), 6, "exactly one"),
-        ("unknown suggestion code", format!("{HEAD}[suggestions]\nbe_nice = \"Be nice.\"\n"), 4, "unknown suggestion"),
-        ("model with unknown key", format!("{HEAD}[model]\nwarmth = 1.0\n"), 4, "unknown field"),
-        ("context with unknown list", format!("{HEAD}[context]\nfillers = [\"um\"]\n"), 4, "unknown field"),
-        ("context word with pattern syntax", format!("{HEAD}[context]\nnegators = [\"(not|never)\"]\n"), 4, "contains"),
+        (
+            "over-long entry",
+            group("blame", "1.0", &format!("\"{long}\"")),
+            6,
+            "bytes long",
+        ),
+        (
+            "duplicate entry",
+            format!(
+                "{HEAD}[[cues]]\nkind = \"blame\"\nweight = 1.0\nentries = [\n  \"your fault\",\n  \"Your  Fault\",\n]\n"
+            ),
+            8,
+            "duplicate entry",
+        ),
+        (
+            "unbalanced parenthesis",
+            group("blame", "1.0", "\"(you|your fault\""),
+            6,
+            "unclosed",
+        ),
+        (
+            "empty alternative",
+            group("blame", "1.0", "\"(|you) fault\""),
+            6,
+            "empty alternative",
+        ),
+        (
+            "unknown class",
+            group("blame", "1.0", "\"{nope} fault\""),
+            6,
+            "unknown class",
+        ),
+        (
+            "bad character",
+            group("blame", "1.0", "\"your fault!\""),
+            6,
+            "contains",
+        ),
+        (
+            "all optional",
+            group("blame", "1.0", "\"your? fault?\""),
+            6,
+            "optional",
+        ),
+        (
+            "too many expansions",
+            format!(
+                "{HEAD}[[class]]\nname = \"x\"\nwords = [{}]\n[[cues]]\nkind = \"blame\"\nweight = 1.0\nentries = [\"{{x}} {{x}} {{x}} {{x}}\"]\n",
+                (0..20)
+                    .map(|i| format!("\"w{i}\""))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ),
+            9,
+            "more than",
+        ),
+        (
+            "duplicate class",
+            format!(
+                "{HEAD}[[class]]\nname = \"x\"\nwords = [\"a\"]\n[[class]]\nname = \"x\"\nwords = [\"b\"]\n"
+            ),
+            7,
+            "defined twice",
+        ),
+        (
+            "bad class name",
+            format!("{HEAD}[[class]]\nname = \"x y\"\nwords = [\"a\"]\n"),
+            4,
+            "class name",
+        ),
+        (
+            "empty class",
+            format!("{HEAD}[[class]]\nname = \"x\"\nwords = []\n"),
+            4,
+            "empty",
+        ),
+        (
+            "unknown negated kind",
+            format!(
+                "{HEAD}[[cues]]\nkind = \"understanding\"\nweight = 1.0\nnegated = \"rudeness\"\nentries = [\"x\"]\n"
+            ),
+            6,
+            "unknown kind",
+        ),
+        (
+            "credit with two kinds",
+            format!(
+                "{HEAD}[[cues]]\nkind = \"scripted\"\nweight = 1.0\ncredit = {{ acknowledgment = 0.2, reassurance = 0.1 }}\nentries = [\"x\"]\n"
+            ),
+            6,
+            "exactly one",
+        ),
+        (
+            "unknown suggestion code",
+            format!("{HEAD}[suggestions]\nbe_nice = \"Be nice.\"\n"),
+            4,
+            "unknown suggestion",
+        ),
+        (
+            "model with unknown key",
+            format!("{HEAD}[model]\nwarmth = 1.0\n"),
+            4,
+            "unknown field",
+        ),
+        (
+            "context with unknown list",
+            format!("{HEAD}[context]\nfillers = [\"um\"]\n"),
+            4,
+            "unknown field",
+        ),
+        (
+            "context word with pattern syntax",
+            format!("{HEAD}[context]\nnegators = [\"(not|never)\"]\n"),
+            4,
+            "contains",
+        ),
     ]
 }
 
@@ -96,7 +266,10 @@ fn invalid_utf8_file_names_the_line() {
         }
         other => panic!("expected invalid UTF-8 error, got {other:?}"),
     }
-    assert!(matches!(Lexicon::from_file(dir.join("missing.toml")), Err(Error::Io { .. })));
+    assert!(matches!(
+        Lexicon::from_file(dir.join("missing.toml")),
+        Err(Error::Io { .. })
+    ));
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -115,7 +288,12 @@ fn huge_lexicons_are_bounded() {
     // Classes that multiply past the limit are rejected with the line of the offending entry.
     let mut src = String::from(HEAD);
     src.push_str("[[class]]\nname = \"x\"\nwords = [");
-    src.push_str(&(0..60).map(|i| format!("\"w{i}\"")).collect::<Vec<_>>().join(","));
+    src.push_str(
+        &(0..60)
+            .map(|i| format!("\"w{i}\""))
+            .collect::<Vec<_>>()
+            .join(","),
+    );
     src.push_str("]\n[[cues]]\nkind = \"reassurance\"\nweight = 0.5\nentries = [\n");
     for i in 0..200 {
         src.push_str(&format!("\"{{x}} {{x}} v{i}\",\n"));

@@ -23,13 +23,47 @@ fn check_invariants(text: &str, a: &Assessment) -> Result<(), TestCaseError> {
 /// Text built from support-like fragments, noise and odd Unicode, so cues and rules fire.
 fn support_text() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "I'm so sorry", "I don't understand", "but", "that's our policy", "calm down", "?", "!",
-        ", ", ". ", "\n", "Could you tell me more", "I'll fix it", "@user", "#help", "https://x.io/a",
-        "*TMB", "😢", "’", "“", "”", "é", "\u{301}", "\u{200F}", "שלום", "مرحبا", "不", "\0",
-        "\t", "   ", "DON'T", "im sorry", "not", "happy to help", "you should have", "Hi Sam",
+        "I'm so sorry",
+        "I don't understand",
+        "but",
+        "that's our policy",
+        "calm down",
+        "?",
+        "!",
+        ", ",
+        ". ",
+        "\n",
+        "Could you tell me more",
+        "I'll fix it",
+        "@user",
+        "#help",
+        "https://x.io/a",
+        "*TMB",
+        "😢",
+        "’",
+        "“",
+        "”",
+        "é",
+        "\u{301}",
+        "\u{200F}",
+        "שלום",
+        "مرحبا",
+        "不",
+        "\0",
+        "\t",
+        "   ",
+        "DON'T",
+        "im sorry",
+        "not",
+        "happy to help",
+        "you should have",
+        "Hi Sam",
     ]);
-    prop::collection::vec(prop_oneof![pieces.prop_map(String::from), any::<String>()], 0..24)
-        .prop_map(|v| v.join(" "))
+    prop::collection::vec(
+        prop_oneof![pieces.prop_map(String::from), any::<String>()],
+        0..24,
+    )
+    .prop_map(|v| v.join(" "))
 }
 
 proptest! {
@@ -80,7 +114,11 @@ proptest! {
 fn eight_threads_agree_with_one() {
     let s = Scorer::default();
     let texts: Vec<String> = (0..64)
-        .map(|i| format!("Hi Sam, I'm so sorry about order {i}. I don't understand why, but I'll fix it?"))
+        .map(|i| {
+            format!(
+                "Hi Sam, I'm so sorry about order {i}. I don't understand why, but I'll fix it?"
+            )
+        })
         .collect();
     let expected: Vec<Assessment> = texts.iter().map(|t| s.score(t)).collect();
     std::thread::scope(|scope| {

@@ -13,7 +13,10 @@ pub const RIDGE: f64 = 2.0;
 /// Features of one assessment: the six dimensions, the five concerns, and the unmet-emotion
 /// and off-topic terms.
 pub fn features(a: &Assessment) -> Vec<f64> {
-    let mut x: Vec<f64> = Dimension::ALL.iter().map(|&d| f64::from(a.dimensions.get(d))).collect();
+    let mut x: Vec<f64> = Dimension::ALL
+        .iter()
+        .map(|&d| f64::from(a.dimensions.get(d)))
+        .collect();
     x.extend(Concern::ALL.iter().map(|&c| f64::from(a.concerns.get(c))));
     let unmet = a
         .customer
@@ -21,7 +24,11 @@ pub fn features(a: &Assessment) -> Vec<f64> {
         .map_or(0.0, |c| f64::from((1.0 - c.responsiveness) * c.need));
     x.push(unmet);
     let off_topic = a.customer.as_ref().map_or(0.0, |c| {
-        if c.content_words >= 2 { 1.0 - f64::from(c.reflection) } else { 0.0 }
+        if c.content_words >= 2 {
+            1.0 - f64::from(c.reflection)
+        } else {
+            0.0
+        }
     });
     x.push(off_topic);
     x
@@ -36,24 +43,36 @@ pub fn target(overall: f64) -> f64 {
 fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Vec<f64> {
     let n = b.len();
     for col in 0..n {
-        let pivot = (col..n).max_by(|&i, &j| a[i][col].abs().total_cmp(&a[j][col].abs())).unwrap_or(col);
+        let pivot = (col..n)
+            .max_by(|&i, &j| a[i][col].abs().total_cmp(&a[j][col].abs()))
+            .unwrap_or(col);
         a.swap(col, pivot);
         b.swap(col, pivot);
         let p = a[col][col];
         if p.abs() < 1e-12 {
             continue;
         }
-        for row in 0..n {
+        let pivot_row = a[col].clone();
+        let pivot_b = b[col];
+        for (row, (r, rb)) in a.iter_mut().zip(b.iter_mut()).enumerate() {
             if row != col {
-                let f = a[row][col] / p;
-                for k in col..n {
-                    a[row][k] -= f * a[col][k];
+                let f = r[col] / p;
+                for (x, y) in r[col..].iter_mut().zip(&pivot_row[col..]) {
+                    *x -= f * y;
                 }
-                b[row] -= f * b[col];
+                *rb -= f * pivot_b;
             }
         }
     }
-    (0..n).map(|i| if a[i][i].abs() < 1e-12 { 0.0 } else { b[i] / a[i][i] }).collect()
+    (0..n)
+        .map(|i| {
+            if a[i][i].abs() < 1e-12 {
+                0.0
+            } else {
+                b[i] / a[i][i]
+            }
+        })
+        .collect()
 }
 
 /// Ridge regression with an unpenalised intercept; returns (intercept, coefficients).
@@ -129,7 +148,10 @@ pub fn fit(scorer: &Scorer, items: &[Item]) -> Weights {
     let cut = |is_above: &dyn Fn(f64) -> bool| -> f64 {
         let mut best = (usize::MAX, 50.0);
         for t in (10..=90).map(f64::from) {
-            let errors = scored.iter().filter(|(s, o)| (*s >= t) != is_above(*o)).count();
+            let errors = scored
+                .iter()
+                .filter(|(s, o)| (*s >= t) != is_above(*o))
+                .count();
             if errors < best.0 {
                 best = (errors, t);
             }

@@ -9,9 +9,9 @@
 //! `Item::held_out`), so the held-out figures printed here are honest. The test
 //! `tests/calibration.rs` fails when the shipped weights differ from what this produces.
 
+mod fit;
 #[path = "../support/metrics.rs"]
 mod metrics;
-mod fit;
 
 use empathy::{Concern, Dimension, Kind, Scorer, Weights};
 use metrics::{Item, read_items, roc_auc, spearman};
@@ -54,11 +54,17 @@ fn toml_block(w: &Weights) -> Vec<(String, String)> {
         ("unmet_emotion".to_string(), format!("{}", w.unmet_emotion)),
         (
             "levels".to_string(),
-            format!("{{ moderate = {:.1}, high = {:.1} }}", w.levels.moderate, w.levels.high),
+            format!(
+                "{{ moderate = {:.1}, high = {:.1} }}",
+                w.levels.moderate, w.levels.high
+            ),
         ),
     ];
     for &d in Dimension::ALL {
-        lines.push((d.key().to_string(), format!("{}", w.dimension_weights.get(d))));
+        lines.push((
+            d.key().to_string(),
+            format!("{}", w.dimension_weights.get(d)),
+        ));
     }
     for &c in Concern::ALL {
         lines.push((c.key().to_string(), format!("{}", w.concern_weights.get(c))));
@@ -80,7 +86,9 @@ fn write(w: &Weights) -> std::io::Result<()> {
         let in_model = section.starts_with("[model");
         let key = trimmed.split('=').next().unwrap_or("").trim();
         match updates.iter().find(|(k, _)| k == key) {
-            Some((k, v)) if in_model && trimmed.contains('=') => out.push_str(&format!("{k} = {v}")),
+            Some((k, v)) if in_model && trimmed.contains('=') => {
+                out.push_str(&format!("{k} = {v}"))
+            }
             _ => out.push_str(line),
         }
         out.push('\n');
@@ -97,7 +105,10 @@ fn main() {
     let scorer = Scorer::default();
     held_out_report("before", &scorer, &items);
     let fitted = fit::fit(&scorer, &items);
-    let calibrated = Scorer::builder().weights(fitted.clone()).build().expect("fitted weights are valid");
+    let calibrated = Scorer::builder()
+        .weights(fitted.clone())
+        .build()
+        .expect("fitted weights are valid");
     held_out_report("after ", &calibrated, &items);
     println!("\nfitted [model] values:");
     for (k, v) in toml_block(&fitted) {

@@ -78,7 +78,11 @@ impl Item {
     /// Mean rating of a field over the raters.
     pub fn mean(&self, field: &str) -> f64 {
         let n = self.ratings.len().max(1) as f64;
-        self.ratings.iter().map(|r| f64::from(r.field(field))).sum::<f64>() / n
+        self.ratings
+            .iter()
+            .map(|r| f64::from(r.field(field)))
+            .sum::<f64>()
+            / n
     }
 
     /// Whether the item is in the held-out split. The split is fixed: by a hash of the
@@ -155,7 +159,12 @@ pub fn roc_auc(score: &[f64], positive: &[bool]) -> f64 {
     if n_pos == 0.0 || n_neg == 0.0 {
         return f64::NAN;
     }
-    let rank_sum: f64 = r.iter().zip(positive).filter(|(_, p)| **p).map(|(r, _)| r).sum();
+    let rank_sum: f64 = r
+        .iter()
+        .zip(positive)
+        .filter(|(_, p)| **p)
+        .map(|(r, _)| r)
+        .sum();
     (rank_sum - n_pos * (n_pos + 1.0) / 2.0) / (n_pos * n_neg)
 }
 
@@ -175,7 +184,11 @@ pub fn best_f1(score: &[f64], positive: &[bool]) -> (f64, f64) {
                 _ => {}
             }
         }
-        let f1 = if tp == 0.0 { 0.0 } else { 2.0 * tp / (2.0 * tp + fp + fne) };
+        let f1 = if tp == 0.0 {
+            0.0
+        } else {
+            2.0 * tp / (2.0 * tp + fp + fne)
+        };
         if f1 > best.0 {
             best = (f1, t);
         }

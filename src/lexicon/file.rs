@@ -138,9 +138,8 @@ pub(super) fn parse(src: &str, origin: &str) -> Result<Lexicon, LexiconError> {
         Some(w) => {
             let span = w.span();
             let w = w.into_inner();
-            w.validate().map_err(|e| {
-                ctx.err(span.start, LexiconProblem::Invalid(e.to_string()))
-            })?;
+            w.validate()
+                .map_err(|e| ctx.err(span.start, LexiconProblem::Invalid(e.to_string())))?;
             Some(w)
         }
         None => None,
@@ -172,7 +171,11 @@ pub(super) fn parse(src: &str, origin: &str) -> Result<Lexicon, LexiconError> {
 
 /// Checks the characters and length of a plain phrase (class word or context word) and
 /// normalises it (lowercase, single spaces, straight apostrophes).
-fn clean_phrase(ctx: &Ctx, s: &Spanned<String>, allow_pattern: bool) -> Result<String, LexiconError> {
+fn clean_phrase(
+    ctx: &Ctx,
+    s: &Spanned<String>,
+    allow_pattern: bool,
+) -> Result<String, LexiconError> {
     let at = s.span().start;
     let text = s.get_ref();
     let norm: String = text
@@ -213,10 +216,7 @@ fn clean_phrase(ctx: &Ctx, s: &Spanned<String>, allow_pattern: bool) -> Result<S
     Ok(norm)
 }
 
-fn read_classes(
-    ctx: &Ctx,
-    raw: &[RawClass],
-) -> Result<HashMap<String, Vec<String>>, LexiconError> {
+fn read_classes(ctx: &Ctx, raw: &[RawClass]) -> Result<HashMap<String, Vec<String>>, LexiconError> {
     let mut classes: HashMap<String, Vec<String>> = HashMap::new();
     for class in raw {
         let name = class.name.get_ref().trim().to_string();
@@ -285,7 +285,11 @@ fn read_cues(
     for group in groups {
         let kind = kind_at(ctx, &group.kind)?;
         let weight = check_weight(ctx, group.weight.span().start, *group.weight.get_ref())?;
-        let negated = group.negated.as_ref().map(|n| kind_at(ctx, n)).transpose()?;
+        let negated = group
+            .negated
+            .as_ref()
+            .map(|n| kind_at(ctx, n))
+            .transpose()?;
         let credit = match &group.credit {
             None => None,
             Some(c) => {
