@@ -219,11 +219,13 @@ pub(crate) fn personalize(
     }
 }
 
-/// How far the reply meets what the customer expressed.
+/// How far the reply meets what the customer expressed. `apologises`: the reply contains an
+/// apology (which answers distress, and answers nothing to a customer who is only thankful).
 pub(crate) fn respond(
     reading: &CustomerReading,
     dims: &Dimensions,
     reflection: f32,
+    apologises: bool,
 ) -> CustomerContext {
     const PRESENT: f32 = 0.25;
     let warmth = dims.acknowledgment.max(dims.understanding);
@@ -240,7 +242,11 @@ pub(crate) fn respond(
             Emotion::Urgency => dims.ownership,
             Emotion::Gratitude | Emotion::Relief => dims.acknowledgment.max(dims.reassurance),
         };
-        let met = (met / 0.4).min(1.0);
+        let mut met = (met / 0.4).min(1.0);
+        let calm = reading.emotions.distress() < 0.2;
+        if matches!(emotion, Emotion::Gratitude | Emotion::Relief) && calm && apologises {
+            met *= 0.3;
+        }
         total += strength;
         met_total += strength * met;
         if met < 0.5 {

@@ -432,6 +432,14 @@ pub struct Assessment {
     pub customer: Option<CustomerContext>,
 }
 
+impl CustomerContext {
+    /// How much went unanswered: (1 − responsiveness) × the strongest emotion present.
+    pub fn unmet_weight(&self) -> f32 {
+        let strongest = self.emotions.iter().map(|(_, v)| v).fold(0.0, f32::max);
+        (1.0 - self.responsiveness) * strongest
+    }
+}
+
 impl Assessment {
     /// The value of one dimension or concern (customer emotions are in [`Self::customer`]).
     pub fn get(&self, kind: Kind) -> f32 {

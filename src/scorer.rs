@@ -290,9 +290,14 @@ impl Scorer {
         concerns.curtness = curtness(w, words, &dims, customer);
 
         let mut logit = w.logit(&dims, &concerns);
-        let context = customer.map(|c| customer::respond(c, &dims, reflection.unwrap_or(0.0)));
+        let apologises = ws
+            .located
+            .iter()
+            .any(|c| c.is(crate::lexicon::ContextKind::Apology));
+        let context =
+            customer.map(|c| customer::respond(c, &dims, reflection.unwrap_or(0.0), apologises));
         if let (Some(ctx), Some(c)) = (&context, customer) {
-            logit -= w.unmet_emotion * (1.0 - ctx.responsiveness) * ctx.need;
+            logit -= w.unmet_emotion * ctx.unmet_weight();
             if c.has_content() {
                 logit -= w.off_topic * (1.0 - ctx.reflection);
             }

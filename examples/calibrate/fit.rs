@@ -21,7 +21,7 @@ pub fn features(a: &Assessment) -> Vec<f64> {
     let unmet = a
         .customer
         .as_ref()
-        .map_or(0.0, |c| f64::from((1.0 - c.responsiveness) * c.need));
+        .map_or(0.0, |c| f64::from(c.unmet_weight()));
     x.push(unmet);
     let off_topic = a.customer.as_ref().map_or(0.0, |c| {
         if c.content_words >= 2 {

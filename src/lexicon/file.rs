@@ -72,6 +72,8 @@ struct RawContext {
     #[serde(default)]
     greetings: Vec<Spanned<String>>,
     #[serde(default)]
+    apologies: Vec<Spanned<String>>,
+    #[serde(default)]
     not_names: Vec<Spanned<String>>,
     #[serde(default)]
     stopwords: Vec<Spanned<String>>,
@@ -389,6 +391,7 @@ fn read_context(ctx: &Ctx, raw: RawContext) -> Result<Context, LexiconError> {
         (ContextKind::DataRequest, raw.data_request),
         (ContextKind::Alternative, raw.alternatives),
         (ContextKind::Greeting, raw.greetings),
+        (ContextKind::Apology, raw.apologies),
     ];
     for (kind, list) in lists {
         context.lists[kind as usize] = clean(list)?;

@@ -36,10 +36,11 @@ pub(crate) enum ContextKind {
     DataRequest,
     Alternative,
     Greeting,
+    Apology,
 }
 
 impl ContextKind {
-    pub(crate) const ALL: [ContextKind; 8] = [
+    pub(crate) const ALL: [ContextKind; 9] = [
         ContextKind::Negator,
         ContextKind::Contrast,
         ContextKind::Intensifier,
@@ -48,6 +49,7 @@ impl ContextKind {
         ContextKind::DataRequest,
         ContextKind::Alternative,
         ContextKind::Greeting,
+        ContextKind::Apology,
     ];
 
     pub(crate) const fn bit(self) -> u16 {
