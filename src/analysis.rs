@@ -122,7 +122,7 @@ impl Workspace {
 
         if side == Side::Reply {
             self.weaken_walls_with_alternatives(weights);
-            self.greetings_with_names(text, lexicon, weights);
+            self.greetings_with_names(text, matcher, weights);
         }
     }
 
@@ -161,7 +161,7 @@ impl Workspace {
     }
 
     /// "Hi Maria," — a greeting followed by a capitalised name is personalization.
-    fn greetings_with_names(&mut self, text: &str, lexicon: &Lexicon, weights: &Weights) {
+    fn greetings_with_names(&mut self, text: &str, matcher: &Matcher, weights: &Weights) {
         let toks = &self.layout.toks;
         for c in &self.located {
             if !c.is(ContextKind::Greeting) || !toks[c.first].has(layout::FIRST_IN_CLAUSE) {
@@ -185,7 +185,7 @@ impl Workspace {
                 continue;
             }
             let word = &text[next.start as usize..next.end as usize];
-            if word.chars().count() < 2 || !is_name_like(word, lexicon) {
+            if word.chars().count() < 2 || !matcher.is_name_like(word) {
                 continue;
             }
             self.found.push(Found {
@@ -201,14 +201,4 @@ impl Workspace {
         self.found
             .sort_unstable_by_key(|f| (f.start, f.end, f.kind));
     }
-}
-
-/// Whether a capitalised word could be a person's name (not a listed non-name or stopword).
-pub(crate) fn is_name_like(word: &str, lexicon: &Lexicon) -> bool {
-    let listed = |list: &[String]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
-    word.chars()
-        .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-        && !listed(&lexicon.context.not_names)
-        && !listed(&lexicon.context.stopwords)
-        && !listed(lexicon.context.list(ContextKind::Greeting))
 }

@@ -123,7 +123,7 @@ pub(crate) fn read(
         .map(str::trim)
         .filter(|n| !n.is_empty())
         .map(str::to_string)
-        .or_else(|| signature_name(text, ws, &inner.lexicon, &inner.customer_tools));
+        .or_else(|| signature_name(text, ws, &inner.customer, &inner.customer_tools));
     let stems = inner
         .customer_tools
         .content_words(text, ws)
@@ -140,7 +140,12 @@ pub(crate) fn read(
 }
 
 /// A name signed at the end of the message: "… Thanks, Marco" / "Cheers\nAnna".
-fn signature_name(text: &str, ws: &Workspace, lexicon: &Lexicon, tools: &Tools) -> Option<String> {
+fn signature_name(
+    text: &str,
+    ws: &Workspace,
+    matcher: &crate::matcher::Matcher,
+    tools: &Tools,
+) -> Option<String> {
     let toks = &ws.layout.toks;
     let n = toks.len();
     if n < 2 {
@@ -151,7 +156,7 @@ fn signature_name(text: &str, ws: &Workspace, lexicon: &Lexicon, tools: &Tools) 
     if last.kind != TokenKind::Word
         || !last.has(crate::layout::CAPITALIZED)
         || last.has(crate::layout::ALL_CAPS)
-        || !crate::analysis::is_name_like(word, lexicon)
+        || !matcher.is_name_like(word)
     {
         return None;
     }

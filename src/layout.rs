@@ -1,7 +1,7 @@
 //! The shape of a text that the context rules need: its word-like tokens with their sentence
 //! and clause, which sentences are questions, what is quoted.
 
-use crate::token::{TokenKind, tokenize};
+use crate::token::{Token, TokenKind, tokenize};
 
 pub(crate) const FIRST_IN_CLAUSE: u8 = 1;
 pub(crate) const QUOTED: u8 = 2;
@@ -67,18 +67,16 @@ impl Layout {
                     } else if matches!(t.text, "\"" | "“" | "”") {
                         in_quote = !in_quote;
                     }
+                    let (sentence_end, clause_break, question, bangs) = punctuation(&t);
                     let s = &mut self.sentences[sentence as usize];
-                    if t.is_question_mark() {
-                        s.question = true;
-                    }
-                    let bangs = t.text.bytes().filter(|&b| b == b'!').count();
-                    s.exclaims = s.exclaims.saturating_add(bangs.min(255) as u8);
-                    if t.is_sentence_end() && sentence_open {
+                    s.question |= question;
+                    s.exclaims = s.exclaims.saturating_add(bangs);
+                    if sentence_end && sentence_open {
                         sentence += 1;
                         self.sentences.push(Sentence::default());
                         sentence_open = false;
                     }
-                    if t.is_clause_break() && clause_open {
+                    if clause_break && clause_open {
                         clause += 1;
                         clause_open = false;
                     }
@@ -94,11 +92,19 @@ impl Layout {
                     }
                     if kind == TokenKind::Word {
                         self.words += 1;
-                        let letters = t.text.bytes().filter(u8::is_ascii_alphabetic).count();
-                        if letters >= 2 && !t.text.bytes().any(|b| b.is_ascii_lowercase()) {
+                        let (mut upper, mut lower) = (0usize, false);
+                        for b in t.text.bytes() {
+                            upper += usize::from(b.is_ascii_uppercase());
+                            lower |= b.is_ascii_lowercase();
+                        }
+                        if upper >= 2 && !lower {
                             flags |= ALL_CAPS;
                         }
-                        if t.text.chars().next().is_some_and(char::is_uppercase) {
+                        let first = t.text.as_bytes()[0];
+                        if first.is_ascii_uppercase()
+                            || (first >= 0x80
+                                && t.text.chars().next().is_some_and(char::is_uppercase))
+                        {
                             flags |= CAPITALIZED;
                         }
                     } else if kind == TokenKind::Number {
@@ -127,4 +133,33 @@ impl Layout {
     pub(crate) fn tok_at(&self, offset: usize) -> usize {
         self.toks.partition_point(|t| (t.end as usize) <= offset)
     }
+}
+
+/// What a punctuation token does: (ends a sentence, ends a clause, is a question mark, "!"s).
+fn punctuation(t: &Token<'_>) -> (bool, bool, bool, u8) {
+    if t.kind == TokenKind::LineBreak {
+        return (true, true, false, 0);
+    }
+    let bytes = t.text.as_bytes();
+    if bytes.iter().all(u8::is_ascii) {
+        let (mut end, mut question, mut bangs) = (false, false, 0u8);
+        for &b in bytes {
+            end |= matches!(b, b'.' | b'!' | b'?');
+            question |= b == b'?';
+            bangs = bangs.saturating_add(u8::from(b == b'!'));
+        }
+        let clause = end
+            || matches!(
+                bytes,
+                [b',' | b';' | b':' | b'(' | b')' | b'[' | b']' | b'-']
+            );
+        return (end, clause, question, bangs);
+    }
+    let bangs = t.text.bytes().filter(|&b| b == b'!').count().min(255) as u8;
+    (
+        t.is_sentence_end(),
+        t.is_clause_break(),
+        t.is_question_mark(),
+        bangs,
+    )
 }

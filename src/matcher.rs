@@ -4,7 +4,7 @@
 use crate::error::Error;
 use crate::lexicon::{ContextKind, Lexicon, pattern};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Which side of a conversation a matcher reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +51,8 @@ pub(crate) struct ContextHit {
 pub(crate) struct Matcher {
     ac: AhoCorasick,
     targets: Vec<Target>,
+    /// Lower-case words that are not names (not-names, stopwords, greetings).
+    not_names: HashSet<Box<str>>,
 }
 
 impl Matcher {
@@ -125,7 +127,19 @@ impl Matcher {
                     .build(&phrases)
             })
             .map_err(|e| Error::Weights(format!("cannot build the matcher: {e}")))?;
-        Ok(Matcher { ac, targets })
+        let c = &lexicon.context;
+        let not_names = c
+            .not_names
+            .iter()
+            .chain(&c.stopwords)
+            .chain(c.list(ContextKind::Greeting))
+            .map(|w| Box::from(w.as_str()))
+            .collect();
+        Ok(Matcher {
+            ac,
+            targets,
+            not_names,
+        })
     }
 
     /// Finds cue hits (leftmost-longest, non-overlapping, on word boundaries) and context hits
@@ -176,6 +190,27 @@ impl Matcher {
         context.sort_unstable_by_key(|h| (h.start, h.end));
     }
 
+    /// Whether a capitalised word could be a person's name: letters only, and not a listed
+    /// non-name, stopword or greeting.
+    pub(crate) fn is_name_like(&self, word: &str) -> bool {
+        if !word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        {
+            return false;
+        }
+        let mut buf = [0u8; 32];
+        let lower: std::borrow::Cow<'_, str> = if word.is_ascii() && word.len() <= buf.len() {
+            let b = &mut buf[..word.len()];
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            std::borrow::Cow::Borrowed(std::str::from_utf8(b).unwrap_or(""))
+        } else {
+            std::borrow::Cow::Owned(word.to_lowercase())
+        };
+        !self.not_names.contains(lower.as_ref())
+    }
+
     /// Approximate heap bytes used by the automaton.
     pub(crate) fn memory_usage(&self) -> usize {
         self.ac.memory_usage() + self.targets.len() * std::mem::size_of::<Target>()
@@ -208,7 +243,7 @@ pub(crate) fn negated_forms(phrase: &str) -> Vec<String> {
         match verb {
             "am" | "are" | "is" => out.push(format!("{subject} {verb} not {}", rest(2))),
             "can" => {
-                for n in ["can't", "cannot", "can not"] {
+                for n in ["can't", "cannot"] {
                     out.push(format!("{subject} {n} {}", rest(2)));
                 }
             }
@@ -219,7 +254,9 @@ pub(crate) fn negated_forms(phrase: &str) -> Vec<String> {
             "'ll" | "have" | "do" | "did" | "had" | "was" | "were" => {}
             _ if verb.contains('\'') => {}
             _ => {
-                for n in ["don't", "do not", "didn't", "did not"] {
+                // Present tense only: "i didn't understand" is rare as a cue and would double
+                // the automaton.
+                for n in ["don't", "do not"] {
                     out.push(format!("{subject} {n} {}", rest(1)));
                 }
             }

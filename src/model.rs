@@ -151,6 +151,9 @@ impl Weights {
 
     /// Dimension value from the weights of its cues (any order): a decayed, saturating sum.
     pub(crate) fn saturate(&self, weights: &mut [f32]) -> f32 {
+        if weights.is_empty() {
+            return 0.0;
+        }
         weights.sort_unstable_by(|a, b| b.total_cmp(a));
         let mut sum = 0.0;
         let mut factor = 1.0;
