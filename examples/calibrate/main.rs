@@ -52,6 +52,7 @@ fn toml_block(w: &Weights) -> Vec<(String, String)> {
     let mut lines = vec![
         ("bias".to_string(), format!("{}", w.bias)),
         ("unmet_emotion".to_string(), format!("{}", w.unmet_emotion)),
+        ("off_topic".to_string(), format!("{}", w.off_topic)),
         (
             "levels".to_string(),
             format!(
