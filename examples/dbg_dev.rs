@@ -7,12 +7,23 @@ fn main() {
     let kind = empathy::Kind::from_key(&field).unwrap();
     let mut n = 0;
     for i in &items {
-        let a = match &i.customer { Some(c) => s.score_reply(c, &i.reply), None => s.score(&i.reply) };
+        let a = match &i.customer {
+            Some(c) => s.score_reply(c, &i.reply),
+            None => s.score(&i.reply),
+        };
         let v = a.get(kind);
         let m = i.mean(&field);
         if (m >= 1.0 && v < 0.1) || (m == 0.0 && v >= 0.3) {
             n += 1;
-            if n <= 25 { println!("[{}] label {:.1} ours {:.2}: {}", i.id, m, v, i.reply.chars().take(260).collect::<String>()); }
+            if n <= 25 {
+                println!(
+                    "[{}] label {:.1} ours {:.2}: {}",
+                    i.id,
+                    m,
+                    v,
+                    i.reply.chars().take(260).collect::<String>()
+                );
+            }
         }
     }
     println!("{n} disagreements");

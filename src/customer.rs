@@ -73,6 +73,8 @@ pub(crate) struct CustomerReading {
     pub(crate) evidence: Vec<Evidence>,
     pub(crate) name: Option<String>,
     pub(crate) stems: HashSet<String>,
+    /// The customer's message (to quote it in suggestions).
+    pub(crate) text: String,
 }
 
 impl CustomerReading {
@@ -136,6 +138,7 @@ pub(crate) fn read(
         evidence,
         name,
         stems,
+        text: text.to_string(),
     }
 }
 

@@ -97,16 +97,10 @@ fn unmet_message(emotion: Emotion, reading: &CustomerReading, inner: &Inner) -> 
         .filter(|e| e.kind == emotion.into() && e.weight > 0.0)
         .max_by(|a, b| a.weight.total_cmp(&b.weight));
     let _ = inner;
-    match (strongest, &reading.name) {
-        (Some(e), _) => format!(
-            "The customer {feeling} (\"{}\"): {advice}.",
-            e.cue
-                .split(['(', '{'])
-                .next()
-                .unwrap_or("")
-                .trim()
-                .trim_end_matches('|')
-        ),
+    let quote = strongest.and_then(|e| reading.text.get(e.span.range()));
+    match (quote, &reading.name) {
+        (Some(q), Some(name)) => format!("{name} {feeling} (\"{q}\"): {advice}."),
+        (Some(q), None) => format!("The customer {feeling} (\"{q}\"): {advice}."),
         (None, Some(name)) => format!("{name} {feeling}: {advice}."),
         (None, None) => format!("The customer {feeling}: {advice}."),
     }

@@ -29,7 +29,10 @@ fn shipped_weights_match_the_calibration_procedure() {
         ));
     }
     if !close(fitted.off_topic, shipped.off_topic) {
-        diffs.push(format!("off_topic: fitted {} shipped {}", fitted.off_topic, shipped.off_topic));
+        diffs.push(format!(
+            "off_topic: fitted {} shipped {}",
+            fitted.off_topic, shipped.off_topic
+        ));
     }
     if !close(fitted.unmet_emotion, shipped.unmet_emotion) {
         diffs.push(format!(
