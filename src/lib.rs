@@ -97,3 +97,8 @@ pub use report::{
     Span, Suggestion, SuggestionCode,
 };
 pub use scorer::{Scorer, ScorerBuilder};
+
+/// The README's examples are compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
