@@ -67,6 +67,16 @@
 //! * **Deterministic**: the same scorer and text always give the same result.
 //! * **Thread-safe**: [`Scorer`] is `Clone + Send + Sync`; clone it or share a reference.
 //! * Building can fail (with a typed [`Error`] naming the lexicon line); scoring cannot.
+//! * Lexicon limits: an entry is at most [`lexicon::MAX_ENTRY_LEN`] bytes and expands to at
+//!   most [`lexicon::MAX_EXPANSIONS`] phrases; a lexicon holds at most
+//!   [`lexicon::MAX_PHRASES`] phrases. Anything over is an error naming the line, as is any
+//!   malformed file (bad TOML, wrong types, unknown keys, out-of-range or NaN weights,
+//!   duplicate entries, invalid UTF-8, unsupported format version).
+//!
+//! These guarantees are enforced by property tests (`tests/properties.rs`), hostile-input and
+//! hostile-lexicon tests (`tests/hostile.rs`, `tests/lexicon_errors.rs`), a no-allocation
+//! test (`tests/no_alloc.rs`) and fuzz targets (`fuzz/`); linear cost is measured by the
+//! `linear_cost` benchmark.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

@@ -285,6 +285,17 @@ fn huge_lexicons_are_bounded() {
     let lex = Lexicon::from_toml_str(&src).expect("100k entries are within the limit");
     assert_eq!(lex.entries().len(), 100_000);
 
+    // A million entries: rejected at the documented limit of 500,000 phrases, naming the line.
+    let mut src = String::from(HEAD);
+    src.push_str("[[cues]]\nkind = \"reassurance\"\nweight = 0.5\nentries = [\n");
+    for i in 0..1_000_000 {
+        src.push_str(&format!("\"w{i}\",\n"));
+    }
+    src.push_str("]\n");
+    let e = lexicon_error(&src);
+    assert!(matches!(e.problem, LexiconProblem::TooLarge { limit: 500_000, .. }), "{e}");
+    assert_eq!(e.line, 7 + 500_000, "the 500,001st entry");
+
     // Classes that multiply past the limit are rejected with the line of the offending entry.
     let mut src = String::from(HEAD);
     src.push_str("[[class]]\nname = \"x\"\nwords = [");
