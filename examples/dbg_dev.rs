@@ -6,7 +6,7 @@ fn main() {
     let s = empathy::Scorer::default();
     let kind = empathy::Kind::from_key(&field).unwrap();
     let mut n = 0;
-    for i in &items {
+    for i in items.iter().filter(|i| !i.held_out()) {
         let a = match &i.customer {
             Some(c) => s.score_reply(c, &i.reply),
             None => s.score(&i.reply),
