@@ -51,6 +51,8 @@ pub(crate) struct ContextHit {
 pub(crate) struct Matcher {
     ac: AhoCorasick,
     targets: Vec<Target>,
+    /// The kind of each lexicon entry (by entry index).
+    kinds: Vec<crate::kind::Kind>,
     /// Lower-case words that are not names (not-names, stopwords, greetings).
     not_names: HashSet<Box<str>>,
 }
@@ -138,6 +140,7 @@ impl Matcher {
         Ok(Matcher {
             ac,
             targets,
+            kinds: lexicon.entries.iter().map(|e| e.kind).collect(),
             not_names,
         })
     }
@@ -174,16 +177,26 @@ impl Matcher {
                 });
             }
         }
-        // Leftmost-longest selection among the boundary-valid cue hits.
+        // Leftmost-longest selection among the boundary-valid cue hits. A hit of another
+        // kind that starts inside the last kept one but runs past its end is kept too
+        // ("obviously you" + "you should have charged it"): neither says what the other does.
         cues.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         let mut kept = 0;
-        let mut last_end = 0;
+        let mut last: Option<CueHit> = None;
         for i in 0..cues.len() {
             let h = cues[i];
-            if kept == 0 || h.start >= last_end {
+            let keep = match last {
+                None => true,
+                Some(l) => {
+                    h.start >= l.end
+                        || (h.end > l.end
+                            && self.kinds[h.entry as usize] != self.kinds[l.entry as usize])
+                }
+            };
+            if keep {
                 cues[kept] = h;
                 kept += 1;
-                last_end = h.end;
+                last = Some(h);
             }
         }
         cues.truncate(kept);
