@@ -227,13 +227,21 @@ pub(crate) fn personalize(
     }
 }
 
-/// How far the reply meets what the customer expressed. `apologises`: the reply contains an
-/// apology (which answers distress, and answers nothing to a customer who is only thankful).
+/// What the reply's tone is, beside its dimensions.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Tone {
+    /// The reply apologises (answers distress; answers nothing to a customer who is only thankful).
+    pub(crate) apologises: bool,
+    /// The reply celebrates (answers joy; is tone-deaf to a distressed customer).
+    pub(crate) celebrates: bool,
+}
+
+/// How far the reply meets what the customer expressed.
 pub(crate) fn respond(
     reading: &CustomerReading,
     dims: &Dimensions,
     reflection: f32,
-    apologises: bool,
+    tone: Tone,
 ) -> CustomerContext {
     const PRESENT: f32 = 0.25;
     let warmth = dims.acknowledgment.max(dims.understanding);
@@ -252,8 +260,11 @@ pub(crate) fn respond(
         };
         let mut met = (met / 0.4).min(1.0);
         let calm = reading.emotions.distress() < 0.2;
-        if matches!(emotion, Emotion::Gratitude | Emotion::Relief) && calm && apologises {
-            met *= 0.3;
+        if matches!(emotion, Emotion::Gratitude | Emotion::Relief) && calm && tone.apologises {
+            met = 0.0;
+        }
+        if emotion.is_distress() && tone.celebrates && !tone.apologises {
+            met = 0.0;
         }
         total += strength;
         met_total += strength * met;

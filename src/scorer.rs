@@ -290,12 +290,13 @@ impl Scorer {
         concerns.curtness = curtness(w, words, &dims, customer);
 
         let mut logit = w.logit(&dims, &concerns);
-        let apologises = ws
-            .located
-            .iter()
-            .any(|c| c.is(crate::lexicon::ContextKind::Apology));
+        let has = |kind| ws.located.iter().any(|c| c.is(kind));
+        let tone = customer::Tone {
+            apologises: has(crate::lexicon::ContextKind::Apology),
+            celebrates: has(crate::lexicon::ContextKind::Celebration),
+        };
         let context =
-            customer.map(|c| customer::respond(c, &dims, reflection.unwrap_or(0.0), apologises));
+            customer.map(|c| customer::respond(c, &dims, reflection.unwrap_or(0.0), tone));
         if let (Some(ctx), Some(c)) = (&context, customer) {
             logit -= w.unmet_emotion * ctx.unmet_weight();
             if c.has_content() {

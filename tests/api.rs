@@ -144,12 +144,12 @@ fn invalid_weights_are_rejected() {
 #[test]
 fn same_reply_scores_differently_by_customer_state_and_says_why() {
     let s = Scorer::default();
-    let reply = "Your order will arrive on Friday.";
+    let reply = "Glad to hear it! Your order will arrive on Friday.";
     let angry = s.score_reply(
         "This is the THIRD time my order is late. I'm furious!!",
         reply,
     );
-    let thanks = s.score_reply("Thanks so much for the quick help yesterday!", reply);
+    let thanks = s.score_reply("Thanks so much, the order arrived early!", reply);
     assert!(
         thanks.score > angry.score,
         "{} vs {}",

@@ -293,7 +293,10 @@ fn huge_lexicons_are_bounded() {
     }
     src.push_str("]\n");
     let e = lexicon_error(&src);
-    assert!(matches!(e.problem, LexiconProblem::TooLarge { limit: 500_000, .. }), "{e}");
+    assert!(
+        matches!(e.problem, LexiconProblem::TooLarge { limit: 500_000, .. }),
+        "{e}"
+    );
     assert_eq!(e.line, 7 + 500_000, "the 500,001st entry");
 
     // Classes that multiply past the limit are rejected with the line of the offending entry.

@@ -74,6 +74,8 @@ struct RawContext {
     #[serde(default)]
     apologies: Vec<Spanned<String>>,
     #[serde(default)]
+    celebrations: Vec<Spanned<String>>,
+    #[serde(default)]
     not_names: Vec<Spanned<String>>,
     #[serde(default)]
     stopwords: Vec<Spanned<String>>,
@@ -392,6 +394,7 @@ fn read_context(ctx: &Ctx, raw: RawContext) -> Result<Context, LexiconError> {
         (ContextKind::Alternative, raw.alternatives),
         (ContextKind::Greeting, raw.greetings),
         (ContextKind::Apology, raw.apologies),
+        (ContextKind::Celebration, raw.celebrations),
     ];
     for (kind, list) in lists {
         context.lists[kind as usize] = clean(list)?;

@@ -37,10 +37,11 @@ pub(crate) enum ContextKind {
     Alternative,
     Greeting,
     Apology,
+    Celebration,
 }
 
 impl ContextKind {
-    pub(crate) const ALL: [ContextKind; 9] = [
+    pub(crate) const ALL: [ContextKind; 10] = [
         ContextKind::Negator,
         ContextKind::Contrast,
         ContextKind::Intensifier,
@@ -50,6 +51,7 @@ impl ContextKind {
         ContextKind::Alternative,
         ContextKind::Greeting,
         ContextKind::Apology,
+        ContextKind::Celebration,
     ];
 
     pub(crate) const fn bit(self) -> u16 {
