@@ -44,13 +44,7 @@ fn main() {
         .collect();
     let scorer = Scorer::default();
     let vader = vader_sentiment::SentimentIntensityAnalyzer::new();
-    let assessed: Vec<Assessment> = items
-        .iter()
-        .map(|i| match &i.customer {
-            Some(c) => scorer.score_reply(c, &i.reply),
-            None => scorer.score(&i.reply),
-        })
-        .collect();
+    let assessed: Vec<Assessment> = items.iter().map(|i| i.assess(&scorer)).collect();
     let compound: Vec<f64> = items
         .iter()
         .map(|i| {

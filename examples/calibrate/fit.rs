@@ -110,13 +110,7 @@ pub fn round3(v: f64) -> f32 {
 /// Fits new weights on the training split, starting from `base` (context factors unchanged).
 pub fn fit(scorer: &Scorer, items: &[Item]) -> Weights {
     let train: Vec<&Item> = items.iter().filter(|i| !i.held_out()).collect();
-    let assessed: Vec<Assessment> = train
-        .iter()
-        .map(|i| match &i.customer {
-            Some(c) => scorer.score_reply(c, &i.reply),
-            None => scorer.score(&i.reply),
-        })
-        .collect();
+    let assessed: Vec<Assessment> = train.iter().map(|i| i.assess(scorer)).collect();
     let xs: Vec<Vec<f64>> = assessed.iter().map(features).collect();
     let ys: Vec<f64> = train.iter().map(|i| target(i.mean("overall"))).collect();
     let (mut bias, mut coef) = ridge(&xs, &ys, RIDGE);

@@ -20,13 +20,7 @@ const LEXICON: &str = "data/lexicon/en.toml";
 
 fn held_out_report(label: &str, scorer: &Scorer, items: &[Item]) {
     let test: Vec<&Item> = items.iter().filter(|i| i.held_out()).collect();
-    let assessed: Vec<_> = test
-        .iter()
-        .map(|i| match &i.customer {
-            Some(c) => scorer.score_reply(c, &i.reply),
-            None => scorer.score(&i.reply),
-        })
-        .collect();
+    let assessed: Vec<_> = test.iter().map(|i| i.assess(scorer)).collect();
     let scores: Vec<f64> = assessed.iter().map(|a| f64::from(a.score)).collect();
     let overall: Vec<f64> = test.iter().map(|i| i.mean("overall")).collect();
     let mut aucs = Vec::new();

@@ -85,6 +85,14 @@ impl Item {
             / n
     }
 
+    /// The scorer's assessment of the reply, against the customer's message when there is one.
+    pub fn assess(&self, scorer: &empathy::Scorer) -> empathy::Assessment {
+        match &self.customer {
+            Some(c) => scorer.score_reply(c, &self.reply),
+            None => scorer.score(&self.reply),
+        }
+    }
+
     /// Whether the item is in the held-out split. The split is fixed: by a hash of the
     /// customer message, so replies to the same message stay on the same side.
     pub fn held_out(&self) -> bool {
