@@ -198,7 +198,42 @@ impl Workspace {
                 rules: Rules::EMPTY,
             });
         }
+        self.handle_names(text, matcher, weights);
         self.found
             .sort_unstable_by_key(|f| (f.start, f.end, f.kind));
+    }
+
+    /// "@nadia_k Nadia, …" — a reply that opens with the name in the handle it answers.
+    fn handle_names(&mut self, text: &str, matcher: &Matcher, weights: &Weights) {
+        let toks = &self.layout.toks;
+        let mentions = toks.iter().take_while(|t| t.kind == TokenKind::Mention);
+        let Some(first) = toks.iter().find(|t| t.kind != TokenKind::Mention) else {
+            return;
+        };
+        let word = &text[first.start as usize..first.end as usize];
+        let in_handle = mentions.clone().any(|m| {
+            let handle = &text[m.start as usize + 1..m.end as usize];
+            word.len() >= 3
+                && handle.len() >= word.len()
+                && handle.is_char_boundary(word.len())
+                && handle[..word.len()].eq_ignore_ascii_case(word)
+        });
+        let already = self.found.iter().any(|f| f.start == first.start as usize);
+        if first.kind == TokenKind::Word
+            && first.has(layout::CAPITALIZED)
+            && in_handle
+            && !already
+            && matcher.is_name_like(word)
+        {
+            self.found.push(Found {
+                kind: Kind::Dimension(Dimension::Personalization),
+                start: first.start as usize,
+                end: first.end as usize,
+                entry: NAME_CUE,
+                base: weights.name_weight,
+                weight: weights.name_weight,
+                rules: Rules::EMPTY,
+            });
+        }
     }
 }

@@ -161,3 +161,14 @@ fn same_reply_scores_differently_by_customer_state_and_says_why() {
     assert!(!ctx.unmet.is_empty());
     assert!(angry.suggests(empathy::SuggestionCode::MeetEmotion));
 }
+
+#[test]
+fn names_from_greetings_and_handles_but_not_sign_offs() {
+    let s = Scorer::default();
+    let p = |t: &str| s.score(t).dimensions.personalization;
+    assert!(p("@user Hi Kristen, let's get you back in.") > 0.2);
+    assert!(p("@nadia_flies Nadia, I'm so sorry about the delay.") > 0.2);
+    assert_eq!(p("Please try again later. Thanks ~Amy"), 0.0);
+    assert_eq!(p("@user Unfortunately, no."), 0.0);
+    assert_eq!(p("@user Hi there, thanks for the tag."), 0.0);
+}
