@@ -218,13 +218,27 @@ pub(crate) fn personalize(
             });
         }
     }
-    ws.found.sort_unstable_by_key(|f| (f.start, f.end, f.kind));
     let target = reading.stems.len().min(REFLECTION_TARGET);
-    if target == 0 {
+    let reflection = if target == 0 {
         0.0
     } else {
         (picked.len() as f32 / target as f32).min(1.0)
+    };
+    // Restating the customer's problem is active listening: two or more of their content
+    // words picked up count towards understanding too.
+    if picked.len() >= 2 {
+        if let Some(first) = ws.found.iter().find(|f| f.entry == REFLECT_CUE).copied() {
+            let weight = (w.reflection_weight * 0.5 * reflection).clamp(0.0, 1.0);
+            ws.found.push(Found {
+                kind: Kind::Dimension(Dimension::Understanding),
+                weight,
+                base: weight,
+                ..first
+            });
+        }
     }
+    ws.found.sort_unstable_by_key(|f| (f.start, f.end, f.kind));
+    reflection
 }
 
 /// What the reply's tone is, beside its dimensions.
