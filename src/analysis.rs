@@ -122,6 +122,7 @@ impl Workspace {
 
         if side == Side::Reply {
             self.weaken_walls_with_alternatives(weights);
+            self.open_questions_about_the_customer(text, weights);
             self.greetings_with_names(text, matcher, weights);
         }
     }
@@ -157,6 +158,52 @@ impl Workspace {
                 f.weight *= weights.alternative_offered;
                 f.rules.insert(Rule::AlternativeOffered);
             }
+        }
+    }
+
+    /// A question about the customer ("Is your mum safe right now?") explores, weakly, even
+    /// when no exploration cue matched; a bare data request explores less.
+    fn open_questions_about_the_customer(&mut self, text: &str, weights: &Weights) {
+        let exploration = Kind::Dimension(Dimension::Exploration);
+        let toks = &self.layout.toks;
+        let mut i = 0;
+        while i < toks.len() {
+            let s = toks[i].sentence;
+            let mut j = i;
+            while j < toks.len() && toks[j].sentence == s {
+                j += 1;
+            }
+            let sentence = self.layout.sentences[s as usize];
+            let (start, end) = (toks[i].start as usize, toks[j - 1].end as usize);
+            let about_you = toks[i..j].iter().any(|t| {
+                let w = &text[t.start as usize..t.end as usize];
+                ["you", "your", "you're", "you’re", "you've", "you’ve"]
+                    .iter()
+                    .any(|y| w.eq_ignore_ascii_case(y))
+            });
+            let explored = self
+                .found
+                .iter()
+                .any(|f| f.kind == exploration && f.start >= start && f.end <= end);
+            if sentence.question && about_you && !explored {
+                let mut rules = Rules::EMPTY;
+                rules.insert(Rule::Question);
+                let mut weight = weights.open_question.min(1.0);
+                if sentence.data_request {
+                    rules.insert(Rule::DataRequest);
+                    weight *= weights.data_request;
+                }
+                self.found.push(Found {
+                    kind: exploration,
+                    start,
+                    end,
+                    entry: crate::customer::QUESTION_CUE,
+                    base: weights.open_question.min(1.0),
+                    weight,
+                    rules,
+                });
+            }
+            i = j;
         }
     }
 

@@ -14,6 +14,8 @@ use std::sync::{Arc, OnceLock};
 
 /// Entry index used for evidence of reflected customer content.
 pub(crate) const REFLECT_CUE: u32 = u32::MAX - 1;
+/// Entry index used for a question about the customer that matched no exploration cue.
+pub(crate) const QUESTION_CUE: u32 = u32::MAX - 2;
 
 /// How many distinct customer content words a reply must pick up for full reflection.
 const REFLECTION_TARGET: usize = 4;
@@ -93,6 +95,12 @@ impl CustomerReading {
 pub(crate) fn name_label() -> Arc<str> {
     static L: OnceLock<Arc<str>> = OnceLock::new();
     L.get_or_init(|| Arc::from("<customer name>")).clone()
+}
+
+fn question_label() -> Arc<str> {
+    static L: OnceLock<Arc<str>> = OnceLock::new();
+    L.get_or_init(|| Arc::from("<question about the customer>"))
+        .clone()
 }
 
 fn reflect_label() -> Arc<str> {
@@ -303,6 +311,7 @@ pub(crate) fn reflect_evidence_label(entry: u32) -> Option<Arc<str>> {
     match entry {
         NAME_CUE => Some(name_label()),
         REFLECT_CUE => Some(reflect_label()),
+        QUESTION_CUE => Some(question_label()),
         _ => None,
     }
 }

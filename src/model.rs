@@ -58,6 +58,8 @@ pub struct Weights {
     pub name_weight: f32,
     /// Weight of reflection (content picked up from the customer) towards personalization.
     pub reflection_weight: f32,
+    /// Weight of a question about the customer that matched no exploration cue.
+    pub open_question: f32,
     /// Replies shorter than this many words can be curt.
     pub curt_words: f32,
     /// At most this many evidence items are listed per text.
@@ -100,6 +102,7 @@ impl Weights {
             ("quoted", self.quoted),
             ("name_weight", self.name_weight),
             ("reflection_weight", self.reflection_weight),
+            ("open_question", self.open_question),
         ];
         for (name, v) in factors {
             if !(v.is_finite() && (0.0..=4.0).contains(&v)) {
