@@ -174,6 +174,10 @@ impl Workspace {
                 j += 1;
             }
             let sentence = self.layout.sentences[s as usize];
+            if !sentence.question {
+                i = j;
+                continue;
+            }
             let (start, end) = (toks[i].start as usize, toks[j - 1].end as usize);
             let about_you = toks[i..j].iter().any(|t| {
                 let w = &text[t.start as usize..t.end as usize];
@@ -185,7 +189,7 @@ impl Workspace {
                 .found
                 .iter()
                 .any(|f| f.kind == exploration && f.start >= start && f.end <= end);
-            if sentence.question && about_you && !explored {
+            if about_you && !explored {
                 let mut rules = Rules::EMPTY;
                 rules.insert(Rule::Question);
                 let mut weight = weights.open_question.min(1.0);
