@@ -1,12 +1,12 @@
-//! One pass over one text: normalise, match, lay out, apply the context rules. Shared by
+//! One pass over one text: lay out, look up and match words, apply the context rules. Shared by
 //! agent replies and customer messages (one engine, two matchers).
 
+use crate::automaton::WordId;
 use crate::kind::{Concern, Dimension, Kind};
 use crate::layout::{self, Layout};
 use crate::lexicon::{ContextKind, Lexicon};
-use crate::matcher::{ContextHit, CueHit, Matcher, Side};
+use crate::matcher::{CueHit, Matcher, Side};
 use crate::model::Weights;
-use crate::normalize::Normalized;
 use crate::report::{Rule, Rules};
 use crate::rules::{self, Located};
 use crate::token::TokenKind;
@@ -29,10 +29,12 @@ pub(crate) struct Found {
 /// Reusable buffers for analysing one text.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Workspace {
-    norm: Normalized,
     pub(crate) layout: Layout,
+    /// Word ID of each layout token.
+    words: Vec<WordId>,
+    /// Scratch space for lower-casing non-ASCII words.
+    scratch: String,
     cue_hits: Vec<CueHit>,
-    context_hits: Vec<ContextHit>,
     pub(crate) located: Vec<Located>,
     pub(crate) found: Vec<Found>,
 }
@@ -49,43 +51,25 @@ impl Workspace {
     ) {
         self.found.clear();
         self.located.clear();
-        self.norm.build(text);
-        matcher.find(&self.norm, &mut self.cue_hits, &mut self.context_hits);
         self.layout.build(text);
         if self.layout.toks.is_empty() {
             return;
         }
-
-        for h in &self.context_hits {
-            let (s, e) = (
-                self.norm.original(h.start as usize),
-                self.norm.original(h.end as usize),
-            );
-            if let Some((first, last)) = self.token_range(s, e) {
-                self.located.push(Located {
-                    first,
-                    last,
-                    kinds: h.kinds,
-                });
-            }
-        }
+        matcher.word_ids(text, &self.layout.toks, &mut self.words, &mut self.scratch);
+        matcher.find(
+            &self.layout.toks,
+            &self.words,
+            &mut self.cue_hits,
+            &mut self.located,
+        );
         rules::annotate_sentences(&mut self.layout, &self.located);
 
         for h in &self.cue_hits {
+            let (first, last) = (h.first as usize, h.last as usize);
             let (s, e) = (
-                self.norm.original(h.start as usize),
-                self.norm.original(h.end as usize),
+                self.layout.toks[first].start as usize,
+                self.layout.toks[last].end as usize,
             );
-            let Some((first, last)) = self.token_range(s, e) else {
-                continue;
-            };
-            // A cue inside a URL, handle, hashtag, e-mail or sign-off is not language.
-            if self.layout.toks[first..=last]
-                .iter()
-                .any(|t| t.kind.is_noise())
-            {
-                continue;
-            }
             let entry = &lexicon.entries[h.entry as usize];
             let j = rules::judge(
                 entry,
@@ -125,17 +109,6 @@ impl Workspace {
             self.open_questions_about_the_customer(text, weights);
             self.greetings_with_names(text, matcher, weights);
         }
-    }
-
-    /// Tokens `first..=last` covering original bytes `s..e`, if any.
-    fn token_range(&self, s: usize, e: usize) -> Option<(usize, usize)> {
-        let toks = &self.layout.toks;
-        let first = self.layout.tok_at(s);
-        if first >= toks.len() || toks[first].start as usize >= e {
-            return None;
-        }
-        let last = self.layout.tok_at(e.saturating_sub(1)).min(toks.len() - 1);
-        Some((first, last.max(first)))
     }
 
     /// A policy refusal is not a wall when the reply goes on to offer something else.

@@ -7,6 +7,9 @@ pub(crate) const FIRST_IN_CLAUSE: u8 = 1;
 pub(crate) const QUOTED: u8 = 2;
 pub(crate) const ALL_CAPS: u8 = 4;
 pub(crate) const CAPITALIZED: u8 = 8;
+/// Punctuation or a line break comes between this token and the one before: no phrase
+/// runs across it.
+pub(crate) const BREAK_BEFORE: u8 = 16;
 
 /// A word-like token (punctuation is folded into sentence and clause numbers).
 #[derive(Debug, Clone, Copy)]
@@ -22,6 +25,11 @@ pub(crate) struct Tok {
 impl Tok {
     pub(crate) fn has(&self, flag: u8) -> bool {
         self.flags & flag != 0
+    }
+
+    /// Words and numbers: the tokens phrases are made of.
+    pub(crate) fn is_word(&self) -> bool {
+        matches!(self.kind, TokenKind::Word | TokenKind::Number)
     }
 }
 
@@ -55,9 +63,11 @@ impl Layout {
         let mut in_quote = false;
         let mut line_quoted = false;
         let mut line_start = true;
+        let mut broken = false; // punctuation since the last word-like token?
         for t in tokenize(text) {
             match t.kind {
                 TokenKind::LineBreak | TokenKind::Punct => {
+                    broken = true;
                     if t.kind == TokenKind::LineBreak {
                         in_quote = false;
                         line_quoted = false;
@@ -84,6 +94,9 @@ impl Layout {
                 kind => {
                     line_start = false;
                     let mut flags = 0;
+                    if std::mem::take(&mut broken) {
+                        flags |= BREAK_BEFORE;
+                    }
                     if !clause_open {
                         flags |= FIRST_IN_CLAUSE;
                     }
@@ -127,11 +140,6 @@ impl Layout {
                 }
             }
         }
-    }
-
-    /// Index of the first token that ends after `offset` (an original byte offset).
-    pub(crate) fn tok_at(&self, offset: usize) -> usize {
-        self.toks.partition_point(|t| (t.end as usize) <= offset)
     }
 }
 

@@ -82,6 +82,7 @@
 #![deny(missing_docs)]
 
 mod analysis;
+mod automaton;
 pub mod conversation;
 mod customer;
 pub mod error;
@@ -90,7 +91,7 @@ mod layout;
 pub mod lexicon;
 mod matcher;
 pub mod model;
-mod normalize;
+
 pub mod report;
 mod rules;
 mod scorer;

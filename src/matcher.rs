@@ -1,10 +1,18 @@
-//! Phrase matcher: every expanded lexicon phrase and context word in one Aho–Corasick
-//! automaton, run over the normalised text; matches count only on word boundaries.
+//! Phrase matcher: the words of a text are looked up once in the lexicon's vocabulary, and
+//! every lexicon pattern and context phrase is found by walking one word-level DFA from
+//! each word. Phrases never run across punctuation, line breaks or non-words.
+//!
+//! Negation inside a cue ("I *don't* understand", "we *can't* help", "I'm *not* sorry") is
+//! read by a handful of edits on the words after a subject, so no negated phrasings are
+//! stored.
 
+use crate::automaton::{DEAD, Dfa, NO_WORD, Nfa, ROOT, State, WordId};
 use crate::error::Error;
+use crate::kind::Kind;
+use crate::layout::{self, Tok};
 use crate::lexicon::{ContextKind, Lexicon, pattern};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use std::collections::{HashMap, HashSet};
+use crate::rules::Located;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Which side of a conversation a matcher reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,119 +24,226 @@ pub(crate) enum Side {
 }
 
 const NO_CUE: u32 = u32::MAX;
+/// Accept labels at or above this are context lists (`CONTEXT_LABEL + kind`).
+const CONTEXT_LABEL: u32 = u32::MAX - 64;
 
-/// What one automaton pattern stands for.
+/// What an accepting DFA state stands for.
 #[derive(Debug, Clone, Copy)]
 struct Target {
     /// Index of the lexicon entry, or `NO_CUE`.
     cue: u32,
-    /// The phrase is a negated form of the entry ("i don't understand" of "i understand").
-    negated: bool,
     /// Bit set of [`ContextKind`]s.
     context: u16,
 }
 
-/// A cue match, in normalised offsets.
+/// A cue match, in token indices of the layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct CueHit {
-    pub(crate) start: u32,
-    pub(crate) end: u32,
+    pub(crate) first: u32,
+    pub(crate) last: u32,
     pub(crate) entry: u32,
-    /// Matched a negated form of the entry.
+    /// Matched a negated form of the entry ("i don't understand" of "i understand").
     pub(crate) negated: bool,
 }
 
-/// A context-word match, in normalised offsets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct ContextHit {
-    pub(crate) start: u32,
-    pub(crate) end: u32,
-    pub(crate) kinds: u16,
+/// The lexicon's words, with their apostrophe-less spellings ("im" reads as "i'm").
+#[derive(Debug, Clone, Default)]
+struct Vocabulary {
+    ids: FxHashMap<Box<str>, WordId>,
+    /// Per word ID: the word is a contraction (has an apostrophe).
+    contracted: Vec<bool>,
+    /// No word is longer than this (in bytes), so longer tokens need no lookup.
+    longest: usize,
+}
+
+impl Vocabulary {
+    fn intern(&mut self, word: &str) -> WordId {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = self.contracted.len() as WordId;
+        self.ids.insert(word.into(), id);
+        self.contracted.push(word.contains('\''));
+        self.longest = self.longest.max(word.len());
+        id
+    }
+
+    /// Adds the apostrophe-less spelling of each contraction, unless it is a word itself.
+    fn add_bare_spellings(&mut self) {
+        let bare: Vec<(String, WordId)> = self
+            .ids
+            .iter()
+            .filter_map(|(w, &id)| pattern::bare_spelling(w).map(|b| (b, id)))
+            .collect();
+        for (b, id) in bare {
+            self.ids.entry(b.into()).or_insert(id);
+        }
+    }
+
+    /// The ID of a token's text: lower-cased, typographic apostrophes straightened.
+    fn lookup(&self, word: &str, scratch: &mut String) -> WordId {
+        if word.len() > self.longest * 2 + 8 {
+            return NO_WORD;
+        }
+        let bytes = word.as_bytes();
+        let mut buf = [0u8; 64];
+        let key: &str = if word.is_ascii() && bytes.len() <= buf.len() {
+            if bytes.iter().any(u8::is_ascii_uppercase) {
+                let b = &mut buf[..bytes.len()];
+                b.copy_from_slice(bytes);
+                b.make_ascii_lowercase();
+                std::str::from_utf8(b).unwrap_or("")
+            } else {
+                word
+            }
+        } else {
+            scratch.clear();
+            for c in word.chars() {
+                match c {
+                    '\u{2019}' | '\u{2018}' | '\u{00B4}' | '\u{02BC}' | '\u{201B}' | '`' => {
+                        scratch.push('\'')
+                    }
+                    c => scratch.extend(c.to_lowercase()),
+                }
+            }
+            scratch
+        };
+        self.ids.get(key).copied().unwrap_or(NO_WORD)
+    }
+}
+
+/// IDs of the function words the negation edits read.
+#[derive(Debug, Clone)]
+struct Grammar {
+    subjects: [WordId; 2],
+    /// "i'll", "we'll", by subject.
+    future: [WordId; 2],
+    copulas: [WordId; 5],
+    demonstratives: [WordId; 2],
+    dont: WordId,
+    do_: WordId,
+    not: WordId,
+    is: WordId,
+    will: WordId,
+    wont: WordId,
+    /// Verbs negated by a following "not": am, are, is, will, would, could, should.
+    takes_not: [WordId; 7],
+    /// Negative contractions and the verb they negate.
+    contractions: [(WordId, WordId); 6],
+    /// Words that are not plain verbs after "don't": auxiliaries.
+    auxiliaries: [WordId; 14],
+}
+
+impl Grammar {
+    fn new(v: &mut Vocabulary) -> Grammar {
+        let mut w = |s: &str| v.intern(s);
+        let can = w("can");
+        Grammar {
+            subjects: [w("i"), w("we")],
+            future: [w("i'll"), w("we'll")],
+            copulas: [w("i'm"), w("we're"), w("that's"), w("it's"), w("you're")],
+            demonstratives: [w("this"), w("that")],
+            dont: w("don't"),
+            do_: w("do"),
+            not: w("not"),
+            is: w("is"),
+            will: w("will"),
+            wont: w("won't"),
+            takes_not: [
+                w("am"),
+                w("are"),
+                w("is"),
+                w("will"),
+                w("would"),
+                w("could"),
+                w("should"),
+            ],
+            contractions: [
+                (w("can't"), can),
+                (w("cannot"), can),
+                (w("won't"), w("will")),
+                (w("wouldn't"), w("would")),
+                (w("couldn't"), w("could")),
+                (w("shouldn't"), w("should")),
+            ],
+            auxiliaries: [
+                w("am"),
+                w("are"),
+                w("is"),
+                can,
+                w("will"),
+                w("would"),
+                w("could"),
+                w("should"),
+                w("have"),
+                w("do"),
+                w("did"),
+                w("had"),
+                w("was"),
+                w("were"),
+            ],
+        }
+    }
+}
+
+/// A reading of the words at a start position with a negation taken out: feed `prefix`
+/// (standing for the first `consumed` tokens), then go on with the text.
+#[derive(Debug, Clone, Copy)]
+struct Edit {
+    prefix: [WordId; 2],
+    len: usize,
+    consumed: usize,
 }
 
 /// The compiled matcher of one side.
 #[derive(Debug, Clone)]
 pub(crate) struct Matcher {
-    ac: AhoCorasick,
-    targets: Vec<Target>,
+    vocab: Vocabulary,
+    grammar: Grammar,
+    dfa: Dfa<Target>,
     /// The kind of each lexicon entry (by entry index).
-    kinds: Vec<crate::kind::Kind>,
+    kinds: Vec<Kind>,
+    /// Whether negated forms are read (agent replies).
+    edits: bool,
     /// Lower-case words that are not names (not-names, stopwords, greetings).
-    not_names: HashSet<Box<str>>,
+    not_names: FxHashSet<Box<str>>,
 }
 
 impl Matcher {
     pub(crate) fn build(lexicon: &Lexicon, side: Side) -> Result<Matcher, Error> {
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut phrases: Vec<String> = Vec::new();
-        let mut targets: Vec<Target> = Vec::new();
-        let mut slot = |phrase: &str, phrases: &mut Vec<String>, targets: &mut Vec<Target>| {
-            *index.entry(phrase.to_string()).or_insert_with(|| {
-                phrases.push(phrase.to_string());
-                targets.push(Target {
-                    cue: NO_CUE,
-                    negated: false,
-                    context: 0,
-                });
-                phrases.len() - 1
-            })
-        };
-        let with_bare = |p: &str| std::iter::once(p.to_string()).chain(pattern::bare_spelling(p));
-
+        let mut vocab = Vocabulary::default();
+        let grammar = Grammar::new(&mut vocab);
+        let mut nfa = Nfa::new();
+        let mut intern = |w: &str| vocab.intern(w);
         for (i, entry) in lexicon.entries.iter().enumerate() {
-            let wanted = match side {
-                Side::Reply => !entry.kind.is_customer(),
-                Side::Customer => entry.kind.is_customer(),
-            };
-            if !wanted {
-                continue;
-            }
-            for phrase in &entry.phrases {
-                for p in with_bare(phrase) {
-                    let s = slot(&p, &mut phrases, &mut targets);
-                    let t = &mut targets[s];
-                    // Two entries with the same phrase: the greater weight wins, ties the first.
-                    // A phrase written in the lexicon beats a generated negated form.
-                    let better = t.cue == NO_CUE
-                        || t.negated
-                        || lexicon.entries[t.cue as usize].weight < entry.weight;
-                    if better {
-                        t.cue = i as u32;
-                        t.negated = false;
-                    }
-                }
-                if side == Side::Reply {
-                    for v in negated_forms(phrase) {
-                        for p in with_bare(&v) {
-                            let s = slot(&p, &mut phrases, &mut targets);
-                            let t = &mut targets[s];
-                            if t.cue == NO_CUE {
-                                t.cue = i as u32;
-                                t.negated = true;
-                            }
-                        }
-                    }
-                }
+            if entry.kind.is_customer() == (side == Side::Customer) {
+                nfa.add_pattern(&entry.seq, i as u32, &mut intern);
             }
         }
         for kind in ContextKind::ALL {
-            for word in lexicon.context.list(kind) {
-                for p in with_bare(word) {
-                    let s = slot(&p, &mut phrases, &mut targets);
-                    targets[s].context |= kind.bit();
-                }
+            for phrase in lexicon.context.list(kind) {
+                nfa.add_phrase(phrase, CONTEXT_LABEL + kind as u32, &mut intern);
             }
         }
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&phrases)
-            .or_else(|_| {
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
-                    .build(&phrases)
-            })
-            .map_err(|e| Error::Weights(format!("cannot build the matcher: {e}")))?;
+        let entries = &lexicon.entries;
+        let dfa = Dfa::build(&nfa, vocab.contracted.len(), |labels| {
+            let mut t = Target {
+                cue: NO_CUE,
+                context: 0,
+            };
+            for &l in labels {
+                if l >= CONTEXT_LABEL {
+                    t.context |= 1 << (l - CONTEXT_LABEL);
+                } else if t.cue == NO_CUE
+                    || entries[t.cue as usize].weight < entries[l as usize].weight
+                {
+                    // Two entries with the same phrase: the greater weight wins, ties the first.
+                    t.cue = l;
+                }
+            }
+            Some(t)
+        });
+        vocab.add_bare_spellings();
         let c = &lexicon.context;
         let not_names = c
             .not_names
@@ -138,49 +253,82 @@ impl Matcher {
             .map(|w| Box::from(w.as_str()))
             .collect();
         Ok(Matcher {
-            ac,
-            targets,
-            kinds: lexicon.entries.iter().map(|e| e.kind).collect(),
+            vocab,
+            grammar,
+            dfa,
+            kinds: entries.iter().map(|e| e.kind).collect(),
+            edits: side == Side::Reply,
             not_names,
         })
     }
 
-    /// Finds cue hits (leftmost-longest, non-overlapping, on word boundaries) and context hits
-    /// (all, on word boundaries) in `norm`. Both come out sorted by start.
+    /// The word ID of each token (`NO_WORD` for tokens that are not words), into `words`.
+    pub(crate) fn word_ids(
+        &self,
+        text: &str,
+        toks: &[Tok],
+        words: &mut Vec<WordId>,
+        scratch: &mut String,
+    ) {
+        words.clear();
+        words.extend(toks.iter().map(|t| {
+            if t.is_word() {
+                self.vocab
+                    .lookup(&text[t.start as usize..t.end as usize], scratch)
+            } else {
+                NO_WORD
+            }
+        }));
+    }
+
+    /// Finds cue hits (leftmost-longest, with overlaps of another kind kept) and context hits
+    /// (all) in the tokens `toks` with word IDs `words`. Both come out sorted by first token.
     pub(crate) fn find(
         &self,
-        norm: &crate::normalize::Normalized,
+        toks: &[Tok],
+        words: &[WordId],
         cues: &mut Vec<CueHit>,
-        context: &mut Vec<ContextHit>,
+        context: &mut Vec<Located>,
     ) {
         cues.clear();
         context.clear();
-        for m in self.ac.find_overlapping_iter(&norm.bytes) {
-            let (s, e) = (m.start(), m.end());
-            if norm.word_before(s) || norm.word_at(e) {
-                continue;
+        let joined = |j: usize| j < toks.len() && !toks[j].has(layout::BREAK_BEFORE);
+        for start in 0..words.len() {
+            if self.dfa.next(ROOT, words[start]) != DEAD {
+                self.walk(toks, words, start, ROOT, start, false, cues, context);
             }
-            let t = self.targets[m.pattern().as_usize()];
-            if t.cue != NO_CUE {
-                cues.push(CueHit {
-                    start: s as u32,
-                    end: e as u32,
-                    entry: t.cue,
-                    negated: t.negated,
-                });
-            }
-            if t.context != 0 {
-                context.push(ContextHit {
-                    start: s as u32,
-                    end: e as u32,
-                    kinds: t.context,
-                });
+            if self.edits && words[start] != NO_WORD {
+                let word = |k: usize| {
+                    let j = start + k;
+                    if (1..=k).all(|d| joined(start + d)) {
+                        words[j]
+                    } else {
+                        NO_WORD
+                    }
+                };
+                for edit in self.edits_at(word).into_iter().flatten() {
+                    let mut state = ROOT;
+                    for &w in &edit.prefix[..edit.len] {
+                        state = self.dfa.next(state, w);
+                    }
+                    if state != DEAD {
+                        let at = start + edit.consumed;
+                        if edit.len >= 2 {
+                            self.record(state, start, at - 1, true, cues, context);
+                        }
+                        if joined(at) {
+                            self.walk(toks, words, start, state, at, true, cues, context);
+                        }
+                    }
+                }
             }
         }
-        // Leftmost-longest selection among the boundary-valid cue hits. A hit of another
-        // kind that starts inside the last kept one but runs past its end is kept too
-        // ("obviously you" + "you should have charged it"): neither says what the other does.
-        cues.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        // Leftmost-longest selection. A hit of another kind that starts inside the last kept
+        // one but runs past its end is kept too ("obviously you" + "you should have charged
+        // it"): neither says what the other does. A phrase as written beats a negated reading.
+        cues.sort_unstable_by(|a, b| {
+            (a.first, b.last, a.negated).cmp(&(b.first, a.last, b.negated))
+        });
         let mut kept = 0;
         let mut last: Option<CueHit> = None;
         for i in 0..cues.len() {
@@ -188,8 +336,8 @@ impl Matcher {
             let keep = match last {
                 None => true,
                 Some(l) => {
-                    h.start >= l.end
-                        || (h.end > l.end
+                    h.first > l.last
+                        || (h.last > l.last
                             && self.kinds[h.entry as usize] != self.kinds[l.entry as usize])
                 }
             };
@@ -200,7 +348,104 @@ impl Matcher {
             }
         }
         cues.truncate(kept);
-        context.sort_unstable_by_key(|h| (h.start, h.end));
+        context.sort_unstable_by_key(|h| (h.first, h.last));
+    }
+
+    /// Walks the DFA from `state` over the words from `from` on, recording every accepting
+    /// state as a hit that started at token `start`.
+    #[allow(clippy::too_many_arguments)]
+    fn walk(
+        &self,
+        toks: &[Tok],
+        words: &[WordId],
+        start: usize,
+        mut state: State,
+        from: usize,
+        negated: bool,
+        cues: &mut Vec<CueHit>,
+        context: &mut Vec<Located>,
+    ) {
+        for j in from..words.len() {
+            if j > start && toks[j].has(layout::BREAK_BEFORE) {
+                return;
+            }
+            state = self.dfa.next(state, words[j]);
+            if state == DEAD {
+                return;
+            }
+            self.record(state, start, j, negated, cues, context);
+        }
+    }
+
+    fn record(
+        &self,
+        state: State,
+        first: usize,
+        last: usize,
+        negated: bool,
+        cues: &mut Vec<CueHit>,
+        context: &mut Vec<Located>,
+    ) {
+        let Some(t) = self.dfa.accept(state) else {
+            return;
+        };
+        if t.cue != NO_CUE {
+            cues.push(CueHit {
+                first: first as u32,
+                last: last as u32,
+                entry: t.cue,
+                negated,
+            });
+        }
+        if t.context != 0 && !negated {
+            context.push(Located {
+                first,
+                last,
+                kinds: t.context,
+            });
+        }
+    }
+
+    /// Readings of the words at a start with the negation taken out, for phrases that open
+    /// with a subject: "i don't understand" reads as a negated "i understand", "we can't help"
+    /// as "we can help", "i won't forget" as "i'll forget", "i'm not sorry" as "i'm sorry".
+    /// `word(k)` is the k-th word from the start (`NO_WORD` past a break).
+    fn edits_at(&self, word: impl Fn(usize) -> WordId) -> [Option<Edit>; 2] {
+        let g = &self.grammar;
+        let (t0, t1, t2) = (word(0), word(1), word(2));
+        let edit = |prefix: &[WordId], consumed: usize| {
+            let mut p = [NO_WORD; 2];
+            p[..prefix.len()].copy_from_slice(prefix);
+            Some(Edit {
+                prefix: p,
+                len: prefix.len(),
+                consumed,
+            })
+        };
+        let plain_verb = |w: WordId| {
+            w != NO_WORD && !self.vocab.contracted[w as usize] && !g.auxiliaries.contains(&w)
+        };
+        if let Some(s) = g.subjects.iter().position(|&s| s == t0) {
+            if t1 == g.dont && plain_verb(t2) {
+                return [edit(&[t0], 2), None];
+            }
+            if t1 == g.do_ && t2 == g.not && plain_verb(word(3)) {
+                return [edit(&[t0], 3), None];
+            }
+            if t2 == g.not && g.takes_not.contains(&t1) {
+                let future = (t1 == g.will).then(|| edit(&[g.future[s]], 3)).flatten();
+                return [edit(&[t0, t1], 3), future];
+            }
+            if let Some(&(_, base)) = g.contractions.iter().find(|(neg, _)| *neg == t1) {
+                let future = (t1 == g.wont).then(|| edit(&[g.future[s]], 2)).flatten();
+                return [edit(&[t0, base], 2), future];
+            }
+        } else if g.copulas.contains(&t0) && t1 == g.not {
+            return [edit(&[t0], 2), None];
+        } else if g.demonstratives.contains(&t0) && t1 == g.is && t2 == g.not {
+            return [edit(&[t0, t1], 3), None];
+        }
+        [None, None]
     }
 
     /// Whether a capitalised word could be a person's name: letters only, and not a listed
@@ -224,76 +469,81 @@ impl Matcher {
         !self.not_names.contains(lower.as_ref())
     }
 
-    /// Approximate heap bytes used by the automaton.
+    /// Approximate heap bytes used by the vocabulary and the automaton.
     pub(crate) fn memory_usage(&self) -> usize {
-        self.ac.memory_usage() + self.targets.len() * std::mem::size_of::<Target>()
+        let words: usize = self.vocab.ids.keys().map(|k| k.len() + 24).sum();
+        self.dfa.memory_usage() + words + self.vocab.contracted.len()
     }
-}
-
-/// Negated forms of a phrase that opens with a subject ("i understand" → "i don't understand",
-/// "i'm sorry" → "i'm not sorry"), so that negation inside the phrase is caught too. Phrases
-/// that already contain a negation are lexicalised and get none.
-pub(crate) fn negated_forms(phrase: &str) -> Vec<String> {
-    const NEGATIONS: &[&str] = &["not", "don't", "can't", "won't", "never", "no", "cannot"];
-    let words: Vec<&str> = phrase.split(' ').collect();
-    if words.len() < 2
-        || words
-            .iter()
-            .any(|w| NEGATIONS.contains(w) || w.ends_with("n't"))
-    {
-        return Vec::new();
-    }
-    let rest = |from: usize| words[from..].join(" ");
-    let (subject, verb) = (words[0], words[1]);
-    let subjects = ["i", "we"];
-    let copulas = [
-        "i'm", "we're", "that's", "it's", "you're", "this is", "that is",
-    ];
-    let mut out = Vec::new();
-    if copulas.contains(&subject) {
-        out.push(format!("{subject} not {}", rest(1)));
-    } else if subjects.contains(&subject) {
-        match verb {
-            "am" | "are" | "is" => out.push(format!("{subject} {verb} not {}", rest(2))),
-            "can" => {
-                for n in ["can't", "cannot"] {
-                    out.push(format!("{subject} {n} {}", rest(2)));
-                }
-            }
-            "will" | "would" | "could" | "should" => {
-                out.push(format!("{subject} {verb} not {}", rest(2)));
-                out.push(format!("{subject} {verb}n't {}", rest(2)).replace("willn't", "won't"));
-            }
-            "'ll" | "have" | "do" | "did" | "had" | "was" | "were" => {}
-            _ if verb.contains('\'') => {}
-            _ => {
-                // Present tense only: "i didn't understand" is rare as a cue and would double
-                // the automaton.
-                for n in ["don't", "do not"] {
-                    out.push(format!("{subject} {n} {}", rest(1)));
-                }
-            }
-        }
-    } else if let Some(base) = subject.strip_suffix("'ll") {
-        if subjects.contains(&base) {
-            out.push(format!("{base} won't {}", rest(1)));
-            out.push(format!("{base} will not {}", rest(1)));
-        }
-    }
-    out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::negated_forms;
+    use super::*;
+    use crate::layout::Layout;
+
+    fn hits(text: &str) -> Vec<(String, bool)> {
+        let lexicon = Lexicon::from_toml_str(
+            r#"
+[lexicon]
+format = 1
+[[cues]]
+kind = "understanding"
+weight = 0.8
+entries = ["i understand", "i'm sorry", "we can help", "i'll fix it", "we will call you", "i can't imagine"]
+[[cues]]
+kind = "ownership"
+weight = 0.5
+entries = ["fix it"]
+"#,
+        )
+        .unwrap();
+        let m = Matcher::build(&lexicon, Side::Reply).unwrap();
+        let mut layout = Layout::default();
+        layout.build(text);
+        let (mut words, mut scratch, mut cues, mut ctx) =
+            (Vec::new(), String::new(), Vec::new(), Vec::new());
+        m.word_ids(text, &layout.toks, &mut words, &mut scratch);
+        m.find(&layout.toks, &words, &mut cues, &mut ctx);
+        cues.iter()
+            .map(|h| {
+                let (s, e) = (
+                    layout.toks[h.first as usize].start,
+                    layout.toks[h.last as usize].end,
+                );
+                (text[s as usize..e as usize].to_string(), h.negated)
+            })
+            .collect()
+    }
+
+    fn one(text: &str, negated: bool) {
+        assert_eq!(hits(text), vec![(text.to_string(), negated)], "{text}");
+    }
 
     #[test]
-    fn negated_forms_of_subject_phrases() {
-        assert!(negated_forms("i understand").contains(&"i don't understand".to_string()));
-        assert!(negated_forms("i'm sorry").contains(&"i'm not sorry".to_string()));
-        assert!(negated_forms("we can help").contains(&"we can't help".to_string()));
-        assert!(negated_forms("i'll fix it").contains(&"i won't fix it".to_string()));
-        assert!(negated_forms("i can't imagine").is_empty());
-        assert!(negated_forms("sorry").is_empty());
+    fn reads_phrases_and_their_negations() {
+        one("I understand", false);
+        one("I don't understand", true);
+        one("i do not understand", true);
+        one("I’m sorry", false);
+        one("Im sorry", false);
+        one("I’m not sorry", true);
+        one("We can't help", true);
+        one("we cannot help", true);
+        one("I won't fix it", true);
+        one("we will not call you", true);
+        one("I can't imagine", false);
+    }
+
+    #[test]
+    fn phrases_stop_at_punctuation_and_word_edges() {
+        assert!(hits("I, understand").is_empty());
+        assert!(hits("I\nunderstand").is_empty());
+        assert!(hits("Iunderstand").is_empty());
+        assert_eq!(
+            hits("So I’ll fix it."),
+            vec![("I’ll fix it".to_string(), false)]
+        );
+        // "I don't, understand" is not a negated cue.
+        assert!(hits("I don't, understand").is_empty());
     }
 }

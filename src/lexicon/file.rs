@@ -1,6 +1,6 @@
 //! Reading a lexicon file: TOML → raw structures (with spans) → validated [`Lexicon`].
 
-use super::pattern::{self, PatternError};
+use super::pattern::{self, Classes, PatternError};
 use super::{Context, ContextKind, Entry, Lexicon, MAX_ENTRY_LEN, MAX_EXPANSIONS, MAX_PHRASES};
 use crate::error::{LexiconError, LexiconProblem};
 use crate::kind::{Concern, Kind};
@@ -220,8 +220,8 @@ fn clean_phrase(
     Ok(norm)
 }
 
-fn read_classes(ctx: &Ctx, raw: &[RawClass]) -> Result<HashMap<String, Vec<String>>, LexiconError> {
-    let mut classes: HashMap<String, Vec<String>> = HashMap::new();
+fn read_classes(ctx: &Ctx, raw: &[RawClass]) -> Result<Classes, LexiconError> {
+    let mut classes = Classes::new();
     for class in raw {
         let name = class.name.get_ref().trim().to_string();
         let at = class.name.span().start;
@@ -239,14 +239,14 @@ fn read_classes(ctx: &Ctx, raw: &[RawClass]) -> Result<HashMap<String, Vec<Strin
         if class.words.is_empty() {
             return Err(ctx.err(at, LexiconProblem::EmptyEntry));
         }
-        let mut words = Vec::with_capacity(class.words.len());
+        let mut words: Vec<Box<str>> = Vec::with_capacity(class.words.len());
         for w in &class.words {
             let w = clean_phrase(ctx, w, false)?;
-            if !words.contains(&w) {
-                words.push(w);
+            if !words.iter().any(|x| **x == *w) {
+                words.push(w.into());
             }
         }
-        classes.insert(name, words);
+        classes.insert(name, words.into());
     }
     Ok(classes)
 }
@@ -280,7 +280,7 @@ fn check_weight(ctx: &Ctx, at: usize, w: f64) -> Result<f32, LexiconError> {
 fn read_cues(
     ctx: &Ctx,
     groups: &[RawGroup],
-    classes: &HashMap<String, Vec<String>>,
+    classes: &Classes,
 ) -> Result<Vec<Entry>, LexiconError> {
     let mut entries = Vec::new();
     // Keyed by side too: the same phrase may be an agent cue and a customer cue.
@@ -327,8 +327,14 @@ fn read_cues(
                     },
                 ));
             }
-            let phrases = pattern::parse(&text)
-                .and_then(|seq| pattern::expand(&seq, classes, MAX_EXPANSIONS))
+            let parsed = pattern::parse(&text)
+                .and_then(|mut seq| {
+                    pattern::resolve(&mut seq, classes)?;
+                    match pattern::count(&seq, MAX_EXPANSIONS) {
+                        n if n > MAX_EXPANSIONS => Err(PatternError::TooMany),
+                        n => Ok((seq, n)),
+                    }
+                })
                 .map_err(|e| {
                     let problem = match e {
                         PatternError::Malformed(reason) => LexiconProblem::Pattern {
@@ -346,7 +352,8 @@ fn read_cues(
                     };
                     ctx.err(at, problem)
                 })?;
-            total += phrases.len();
+            let (seq, phrase_count) = parsed;
+            total += phrase_count;
             if total > MAX_PHRASES {
                 return Err(ctx.err(
                     at,
@@ -365,7 +372,8 @@ fn read_cues(
                 negated,
                 credit,
                 line,
-                phrases,
+                seq,
+                phrase_count,
             });
         }
     }

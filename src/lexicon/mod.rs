@@ -99,7 +99,10 @@ pub struct Entry {
     pub(crate) negated: Option<Kind>,
     pub(crate) credit: Option<(Kind, f32)>,
     pub(crate) line: usize,
-    pub(crate) phrases: Vec<String>,
+    /// The pattern, parsed and with its classes resolved (never expanded for matching).
+    pub(crate) seq: pattern::Seq,
+    /// How many phrases the pattern stands for.
+    pub(crate) phrase_count: usize,
 }
 
 impl Entry {
@@ -131,9 +134,32 @@ impl Entry {
     pub fn line(&self) -> usize {
         self.line
     }
-    /// The phrases the pattern expands to (before apostrophe-less variants are added).
-    pub fn phrases(&self) -> impl Iterator<Item = &str> {
-        self.phrases.iter().map(String::as_str)
+    /// How many phrases the pattern stands for (at most [`MAX_EXPANSIONS`]).
+    pub fn phrase_count(&self) -> usize {
+        self.phrase_count
+    }
+
+    /// The phrases the pattern stands for, spelled out (sorted, without duplicates).
+    ///
+    /// Matching never expands patterns — they compile into a word automaton — so this
+    /// builds the list on each call; it is for inspecting a lexicon.
+    ///
+    /// ```
+    /// let lexicon = empathy::Lexicon::from_toml_str(r#"
+    /// [lexicon]
+    /// format = 1
+    /// [[cues]]
+    /// kind = "acknowledgment"
+    /// weight = 0.8
+    /// entries = ["(so|very)? sorry (for|about) that"]
+    /// "#)?;
+    /// let entry = &lexicon.entries()[0];
+    /// assert_eq!(entry.phrase_count(), 6);
+    /// assert!(entry.phrases().contains(&"so sorry about that".to_string()));
+    /// # Ok::<(), empathy::Error>(())
+    /// ```
+    pub fn phrases(&self) -> Vec<String> {
+        pattern::expand(&self.seq, MAX_EXPANSIONS).unwrap_or_default()
     }
 }
 
@@ -241,7 +267,7 @@ impl Lexicon {
                 }
             }
         }
-        let total: usize = self.entries.iter().map(|e| e.phrases.len()).sum();
+        let total: usize = self.entries.iter().map(|e| e.phrase_count).sum();
         if total > MAX_PHRASES {
             return Err(LexiconError {
                 origin: other.origin,

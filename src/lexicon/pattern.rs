@@ -1,9 +1,10 @@
 //! The small pattern language of lexicon entries: `(a|b c)`, `word?`, `(group)?`, `{class}`.
 //!
-//! Patterns are expanded into plain phrases when the lexicon is built, so matching stays a
-//! single Aho–Corasick pass.
+//! Patterns are never expanded for matching: they compile into one word-level automaton
+//! (see `automaton`), so an entry with thousands of phrasings costs a handful of states.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// A parsed pattern: a sequence of items.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,9 +18,12 @@ struct Item {
 
 #[derive(Debug, Clone, PartialEq)]
 enum Node {
-    Word(String),
+    Word(Box<str>),
     Alt(Vec<Seq>),
+    /// A `{class}` reference, before [`resolve`].
     Class(String),
+    /// A class's phrases, after [`resolve`] (shared with every other use of the class).
+    Phrases(Arc<[Box<str>]>),
 }
 
 /// Why a pattern could not be read or expanded.
@@ -50,7 +54,7 @@ pub(crate) fn parse(src: &str) -> Result<Seq, PatternError> {
     if seq.0.is_empty() {
         return Err(PatternError::Malformed("empty pattern".into()));
     }
-    if seq.0.iter().all(|i| i.optional) {
+    if nullable(&seq) {
         return Err(PatternError::Malformed(
             "every part is optional, so it could match nothing".into(),
         ));
@@ -130,7 +134,7 @@ fn parse_seq(chars: &[char], pos: &mut usize, depth: usize) -> Result<Seq, Patte
                 }
                 let word: String = chars[start..*pos].iter().collect();
                 items.push(Item {
-                    node: Node::Word(word),
+                    node: Node::Word(word.into()),
                     optional: take_optional(chars, pos),
                 });
             }
@@ -149,36 +153,79 @@ fn take_optional(chars: &[char], pos: &mut usize) -> bool {
     }
 }
 
-/// Expands a pattern into phrases (words joined by single spaces), at most `limit` of them.
-pub(crate) fn expand(
-    seq: &Seq,
-    classes: &HashMap<String, Vec<String>>,
-    limit: usize,
-) -> Result<Vec<String>, PatternError> {
-    let mut out = expand_seq(seq, classes, limit)?;
+/// The phrases of every class, by name (each phrase is words joined by single spaces).
+pub(crate) type Classes = HashMap<String, Arc<[Box<str>]>>;
+
+/// Replaces every `{class}` by the class's phrases, so the pattern stands alone.
+pub(crate) fn resolve(seq: &mut Seq, classes: &Classes) -> Result<(), PatternError> {
+    for item in &mut seq.0 {
+        match &mut item.node {
+            Node::Word(_) | Node::Phrases(_) => {}
+            Node::Alt(alts) => {
+                for a in alts {
+                    resolve(a, classes)?;
+                }
+            }
+            Node::Class(name) => {
+                let phrases = classes
+                    .get(name.as_str())
+                    .ok_or_else(|| PatternError::UnknownClass(name.clone()))?;
+                item.node = Node::Phrases(phrases.clone());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whether the pattern can match no words at all.
+pub(crate) fn nullable(seq: &Seq) -> bool {
+    seq.0.iter().all(|item| {
+        item.optional
+            || match &item.node {
+                Node::Alt(alts) => alts.iter().any(nullable),
+                Node::Word(_) | Node::Class(_) | Node::Phrases(_) => false,
+            }
+    })
+}
+
+/// How many phrases the (resolved) pattern expands to, saturating at `limit + 1`.
+pub(crate) fn count(seq: &Seq, limit: usize) -> usize {
+    let mut total = 1usize;
+    for item in &seq.0 {
+        let n = match &item.node {
+            Node::Word(_) => 1,
+            Node::Class(_) => 1,
+            Node::Phrases(p) => p.len(),
+            Node::Alt(alts) => alts
+                .iter()
+                .fold(0usize, |acc, a| acc.saturating_add(count(a, limit))),
+        } + usize::from(item.optional);
+        total = total.saturating_mul(n).min(limit + 1);
+    }
+    total
+}
+
+/// Expands a resolved pattern into its phrases (words joined by single spaces), at most
+/// `limit` of them. Matching never does this; it is for inspection and tests.
+pub(crate) fn expand(seq: &Seq, limit: usize) -> Result<Vec<String>, PatternError> {
+    let mut out = expand_seq(seq, limit)?;
     out.retain(|s| !s.is_empty());
     out.sort();
     out.dedup();
     Ok(out)
 }
 
-fn expand_seq(
-    seq: &Seq,
-    classes: &HashMap<String, Vec<String>>,
-    limit: usize,
-) -> Result<Vec<String>, PatternError> {
+fn expand_seq(seq: &Seq, limit: usize) -> Result<Vec<String>, PatternError> {
     let mut acc = vec![String::new()];
     for item in &seq.0 {
         let mut options: Vec<String> = match &item.node {
-            Node::Word(w) => vec![w.clone()],
-            Node::Class(name) => classes
-                .get(name)
-                .cloned()
-                .ok_or_else(|| PatternError::UnknownClass(name.clone()))?,
+            Node::Word(w) => vec![w.to_string()],
+            Node::Phrases(p) => p.iter().map(|s| s.to_string()).collect(),
+            Node::Class(name) => return Err(PatternError::UnknownClass(name.clone())),
             Node::Alt(alts) => {
                 let mut v = Vec::new();
                 for a in alts {
-                    v.extend(expand_seq(a, classes, limit)?);
+                    v.extend(expand_seq(a, limit)?);
                     if v.len() > limit {
                         return Err(PatternError::TooMany);
                     }
@@ -208,30 +255,42 @@ fn expand_seq(
     Ok(acc)
 }
 
+/// The pieces of a resolved pattern, for compiling it into an automaton.
+pub(crate) enum Part<'a> {
+    /// One word.
+    Word(&'a str),
+    /// One of several phrases (a class): each is words joined by single spaces.
+    Phrases(&'a [Box<str>]),
+    /// One of several sequences.
+    Alt(&'a [Seq]),
+}
+
+impl Seq {
+    /// The items of the pattern: each part and whether it is optional.
+    pub(crate) fn items(&self) -> impl Iterator<Item = (Part<'_>, bool)> {
+        self.0.iter().map(|item| {
+            let part = match &item.node {
+                Node::Word(w) => Part::Word(w),
+                Node::Phrases(p) => Part::Phrases(p),
+                Node::Alt(a) => Part::Alt(a),
+                // Unresolved classes never reach the compiler: `resolve` runs at parse time.
+                Node::Class(_) => Part::Phrases(&[]),
+            };
+            (part, item.optional)
+        })
+    }
+}
+
 /// Words whose apostrophe-less spelling is another common word, so no variant is generated.
 const NO_BARE_SPELLING: &[&str] = &[
     "we'll", "we're", "i'll", "she'll", "he'll", "we'd", "she'd", "i'd", "it'll", "who're",
 ];
 
-/// The spelling of `phrase` without apostrophes ("i'm sorry" → "im sorry"), if it differs and
-/// is not ambiguous.
-pub(crate) fn bare_spelling(phrase: &str) -> Option<String> {
-    if !phrase.contains('\'') {
-        return None;
-    }
-    let mut changed = false;
-    let words: Vec<String> = phrase
-        .split(' ')
-        .map(|w| {
-            if w.contains('\'') && !NO_BARE_SPELLING.contains(&w) && w.len() > 2 {
-                changed = true;
-                w.replace('\'', "")
-            } else {
-                w.to_string()
-            }
-        })
-        .collect();
-    changed.then(|| words.join(" "))
+/// The spelling of a word without apostrophes ("i'm" → "im"), if it differs and is not
+/// ambiguous; the matcher reads such a spelling as the full word.
+pub(crate) fn bare_spelling(word: &str) -> Option<String> {
+    (word.contains('\'') && !NO_BARE_SPELLING.contains(&word) && word.len() > 2)
+        .then(|| word.replace('\'', ""))
 }
 
 #[cfg(test)]
@@ -239,9 +298,15 @@ mod tests {
     use super::*;
 
     fn ex(p: &str) -> Vec<String> {
-        let mut classes = HashMap::new();
-        classes.insert("adj".to_string(), vec!["bad".into(), "really bad".into()]);
-        expand(&parse(p).unwrap(), &classes, 100).unwrap()
+        let mut classes = Classes::new();
+        classes.insert(
+            "adj".to_string(),
+            Arc::from(vec!["bad".into(), "really bad".into()]),
+        );
+        let mut seq = parse(p).unwrap();
+        resolve(&mut seq, &classes).unwrap();
+        assert_eq!(count(&seq, 100), expand(&seq, 100).unwrap().len(), "{p}");
+        expand(&seq, 100).unwrap()
     }
 
     #[test]
@@ -254,22 +319,30 @@ mod tests {
 
     #[test]
     fn rejects_malformed() {
-        for p in ["(a|b", "a)", "(|a)", "{x", "?", "a ! b", "x?", "{}"] {
+        for p in [
+            "(a|b", "a)", "(|a)", "{x", "?", "a ! b", "x?", "{}", "(a?|b)", "(a b?)?",
+        ] {
             assert!(parse(p).is_err(), "{p}");
         }
+        let mut seq = parse("{nope} x").unwrap();
+        assert_eq!(
+            resolve(&mut seq, &Classes::new()),
+            Err(PatternError::UnknownClass("nope".into()))
+        );
     }
 
     #[test]
     fn limits_expansions() {
-        let classes = HashMap::new();
         let p = parse("(a|b|c|d) (a|b|c|d) (a|b|c|d) (a|b|c|d)").unwrap();
-        assert_eq!(expand(&p, &classes, 100), Err(PatternError::TooMany));
+        assert_eq!(expand(&p, 100), Err(PatternError::TooMany));
+        assert_eq!(count(&p, 100), 101);
+        assert_eq!(count(&p, 1000), 256);
     }
 
     #[test]
     fn bare_spellings() {
-        assert_eq!(bare_spelling("i'm sorry").as_deref(), Some("im sorry"));
-        assert_eq!(bare_spelling("we'll fix it"), None);
+        assert_eq!(bare_spelling("i'm").as_deref(), Some("im"));
+        assert_eq!(bare_spelling("we'll"), None);
         assert_eq!(bare_spelling("sorry"), None);
     }
 }

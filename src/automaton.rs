@@ -1,0 +1,336 @@
+//! A deterministic automaton over word IDs, compiled from lexicon patterns without expanding
+//! them.
+//!
+//! Every pattern becomes a small word-level NFA fragment (alternatives branch and join again,
+//! optional parts get an ε edge), all fragments hang off one root, and subset construction
+//! turns the whole into a DFA. An entry that stands for 7,200 phrasings costs a few dozen
+//! states instead of 7,200 strings, which keeps building in milliseconds and the tables
+//! small. Matching walks the DFA from each word of a text: one table lookup per word.
+
+use crate::lexicon::pattern::{Part, Seq};
+use rustc_hash::FxHashMap;
+
+/// A word ID. IDs are dense, from 0.
+pub(crate) type WordId = u32;
+
+/// A word that is in no pattern (or a token that is not a word).
+pub(crate) const NO_WORD: WordId = u32::MAX;
+
+/// A DFA state. `DEAD` has no way forward; `ROOT` is where every walk starts.
+pub(crate) type State = u32;
+pub(crate) const DEAD: State = 0;
+pub(crate) const ROOT: State = 1;
+
+/// The word-level NFA under construction.
+#[derive(Debug, Default)]
+pub(crate) struct Nfa {
+    /// ε edges of each node.
+    eps: Vec<Vec<u32>>,
+    /// Word edges of each node.
+    edges: Vec<Vec<(WordId, u32)>>,
+    /// Accept labels of each node.
+    accepts: Vec<Vec<u32>>,
+}
+
+impl Nfa {
+    pub(crate) fn new() -> Nfa {
+        let mut nfa = Nfa::default();
+        nfa.node(); // the root, node 0
+        nfa
+    }
+
+    fn node(&mut self) -> u32 {
+        self.eps.push(Vec::new());
+        self.edges.push(Vec::new());
+        self.accepts.push(Vec::new());
+        (self.eps.len() - 1) as u32
+    }
+
+    /// Adds a pattern from the root; reaching its end accepts `label`. `intern` turns a
+    /// word into its ID.
+    pub(crate) fn add_pattern(
+        &mut self,
+        seq: &Seq,
+        label: u32,
+        intern: &mut impl FnMut(&str) -> WordId,
+    ) {
+        let end = self.seq(seq, 0, intern);
+        self.accepts[end as usize].push(label);
+    }
+
+    /// Adds a literal phrase (words separated by single spaces) from the root.
+    pub(crate) fn add_phrase(
+        &mut self,
+        phrase: &str,
+        label: u32,
+        intern: &mut impl FnMut(&str) -> WordId,
+    ) {
+        let end = self.words(phrase, 0, intern);
+        self.accepts[end as usize].push(label);
+    }
+
+    fn words(&mut self, phrase: &str, from: u32, intern: &mut impl FnMut(&str) -> WordId) -> u32 {
+        phrase.split(' ').fold(from, |at, w| {
+            let next = self.node();
+            self.edges[at as usize].push((intern(w), next));
+            next
+        })
+    }
+
+    fn seq(&mut self, seq: &Seq, from: u32, intern: &mut impl FnMut(&str) -> WordId) -> u32 {
+        let mut at = from;
+        for (part, optional) in seq.items() {
+            let end = match part {
+                Part::Word(w) => self.words(w, at, intern),
+                Part::Phrases(phrases) => {
+                    let join = self.node();
+                    for p in phrases {
+                        let e = self.words(p, at, intern);
+                        self.eps[e as usize].push(join);
+                    }
+                    join
+                }
+                Part::Alt(alts) => {
+                    let join = self.node();
+                    for a in alts {
+                        let e = self.seq(a, at, intern);
+                        self.eps[e as usize].push(join);
+                    }
+                    join
+                }
+            };
+            if optional {
+                self.eps[at as usize].push(end);
+            }
+            at = end;
+        }
+        at
+    }
+}
+
+/// The compiled DFA. `T` is what an accepting state stands for.
+#[derive(Debug, Clone)]
+pub(crate) struct Dfa<T> {
+    /// Transitions out of the root, indexed by word ID (most walks end here).
+    root: Vec<State>,
+    /// `edges[offsets[s]..offsets[s + 1]]` are the transitions of state `s`, sorted by word.
+    offsets: Vec<u32>,
+    edges: Vec<(WordId, State)>,
+    /// What each state accepts (`None`: not accepting).
+    accept: Vec<Option<T>>,
+}
+
+impl<T> Dfa<T> {
+    /// Determinises `nfa` over a vocabulary of `words` IDs. `label` turns the accept labels
+    /// of a state's NFA nodes (sorted, distinct) into what the state accepts.
+    pub(crate) fn build(
+        nfa: &Nfa,
+        words: usize,
+        mut label: impl FnMut(&[u32]) -> Option<T>,
+    ) -> Dfa<T> {
+        let mut closure = Closure::new(nfa.eps.len());
+        let mut sets: Vec<Vec<u32>> = vec![Vec::new(), closure.of(nfa, &[0])];
+        let mut ids: FxHashMap<Vec<u32>, State> = FxHashMap::default();
+        ids.insert(sets[ROOT as usize].clone(), ROOT);
+        let mut offsets = vec![0u32, 0];
+        let mut edges: Vec<(WordId, State)> = Vec::new();
+        let mut pairs: Vec<(WordId, u32)> = Vec::new();
+        let mut targets: Vec<u32> = Vec::new();
+        let mut s = ROOT as usize;
+        while s < sets.len() {
+            pairs.clear();
+            for &n in &sets[s] {
+                pairs.extend_from_slice(&nfa.edges[n as usize]);
+            }
+            pairs.sort_unstable();
+            pairs.dedup();
+            let mut i = 0;
+            while i < pairs.len() {
+                let word = pairs[i].0;
+                targets.clear();
+                while i < pairs.len() && pairs[i].0 == word {
+                    targets.push(pairs[i].1);
+                    i += 1;
+                }
+                let set = closure.of(nfa, &targets);
+                let next = match ids.get(&set) {
+                    Some(&id) => id,
+                    None => {
+                        let id = sets.len() as State;
+                        ids.insert(set.clone(), id);
+                        sets.push(set);
+                        id
+                    }
+                };
+                edges.push((word, next));
+            }
+            offsets.push(edges.len() as u32);
+            s += 1;
+        }
+        let mut root = vec![DEAD; words];
+        let (a, b) = (
+            offsets[ROOT as usize] as usize,
+            offsets[ROOT as usize + 1] as usize,
+        );
+        for &(w, next) in &edges[a..b] {
+            root[w as usize] = next;
+        }
+        let mut labels = Vec::new();
+        let accept = sets
+            .iter()
+            .map(|set| {
+                labels.clear();
+                for &n in set {
+                    labels.extend_from_slice(&nfa.accepts[n as usize]);
+                }
+                labels.sort_unstable();
+                labels.dedup();
+                if labels.is_empty() {
+                    None
+                } else {
+                    label(&labels)
+                }
+            })
+            .collect();
+        Dfa {
+            root,
+            offsets,
+            edges,
+            accept,
+        }
+    }
+
+    /// The state after reading `word` in `state` (`DEAD` if there is none).
+    #[inline]
+    pub(crate) fn next(&self, state: State, word: WordId) -> State {
+        if word == NO_WORD || state == DEAD {
+            return DEAD;
+        }
+        if state == ROOT {
+            return self.root.get(word as usize).copied().unwrap_or(DEAD);
+        }
+        let (a, b) = (
+            self.offsets[state as usize] as usize,
+            self.offsets[state as usize + 1] as usize,
+        );
+        let edges = &self.edges[a..b];
+        match edges.binary_search_by_key(&word, |&(w, _)| w) {
+            Ok(i) => edges[i].1,
+            Err(_) => DEAD,
+        }
+    }
+
+    /// What `state` accepts.
+    #[inline]
+    pub(crate) fn accept(&self, state: State) -> Option<&T> {
+        self.accept[state as usize].as_ref()
+    }
+
+    /// Number of states.
+    #[cfg(test)]
+    pub(crate) fn states(&self) -> usize {
+        self.accept.len()
+    }
+
+    /// Approximate heap bytes.
+    pub(crate) fn memory_usage(&self) -> usize {
+        self.root.len() * 4
+            + self.offsets.len() * 4
+            + self.edges.len() * 8
+            + self.accept.len() * std::mem::size_of::<Option<T>>()
+    }
+}
+
+/// ε-closure of NFA node sets, with a reusable visited marker.
+struct Closure {
+    mark: Vec<u32>,
+    stamp: u32,
+    stack: Vec<u32>,
+}
+
+impl Closure {
+    fn new(nodes: usize) -> Closure {
+        Closure {
+            mark: vec![0; nodes],
+            stamp: 0,
+            stack: Vec::new(),
+        }
+    }
+
+    /// The sorted set of nodes reachable from `start` by ε edges (including `start`).
+    fn of(&mut self, nfa: &Nfa, start: &[u32]) -> Vec<u32> {
+        self.stamp += 1;
+        let mut out = Vec::new();
+        self.stack.clear();
+        self.stack.extend_from_slice(start);
+        while let Some(n) = self.stack.pop() {
+            if self.mark[n as usize] == self.stamp {
+                continue;
+            }
+            self.mark[n as usize] = self.stamp;
+            out.push(n);
+            self.stack.extend_from_slice(&nfa.eps[n as usize]);
+        }
+        out.sort_unstable();
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::pattern::parse;
+
+    fn compile(patterns: &[&str]) -> (Dfa<Vec<u32>>, FxHashMap<String, WordId>) {
+        let mut vocab: FxHashMap<String, WordId> = FxHashMap::default();
+        let mut nfa = Nfa::new();
+        for (i, p) in patterns.iter().enumerate() {
+            let seq = parse(p).unwrap();
+            nfa.add_pattern(&seq, i as u32, &mut |w| {
+                let n = vocab.len() as WordId;
+                *vocab.entry(w.to_string()).or_insert(n)
+            });
+        }
+        let dfa = Dfa::build(&nfa, vocab.len(), |l| Some(l.to_vec()));
+        (dfa, vocab)
+    }
+
+    fn run(dfa: &Dfa<Vec<u32>>, vocab: &FxHashMap<String, WordId>, text: &str) -> Option<Vec<u32>> {
+        let mut s = ROOT;
+        for w in text.split(' ') {
+            s = dfa.next(s, vocab.get(w).copied().unwrap_or(NO_WORD));
+        }
+        dfa.accept(s).cloned()
+    }
+
+    #[test]
+    fn matches_what_the_patterns_expand_to() {
+        let (dfa, v) = compile(&[
+            "(so|very)? sorry (for|about) (the|this)? delay",
+            "sorry",
+            "so sorry",
+        ]);
+        assert_eq!(run(&dfa, &v, "sorry for delay"), Some(vec![0]));
+        assert_eq!(run(&dfa, &v, "very sorry about the delay"), Some(vec![0]));
+        assert_eq!(run(&dfa, &v, "sorry"), Some(vec![1]));
+        assert_eq!(run(&dfa, &v, "so sorry"), Some(vec![2]));
+        assert_eq!(run(&dfa, &v, "so"), None);
+        assert_eq!(run(&dfa, &v, "sorry the delay"), None);
+        assert_eq!(run(&dfa, &v, "unknown"), None);
+    }
+
+    #[test]
+    fn shared_phrases_accept_every_label() {
+        let (dfa, v) = compile(&["(a|b) c", "a c?"]);
+        assert_eq!(run(&dfa, &v, "a c"), Some(vec![0, 1]));
+        assert_eq!(run(&dfa, &v, "a"), Some(vec![1]));
+        assert_eq!(run(&dfa, &v, "b c"), Some(vec![0]));
+    }
+
+    #[test]
+    fn stays_small_for_large_expansions() {
+        let (dfa, _) = compile(&["(a|b|c|d|e) (a|b|c|d|e)? (a|b|c|d|e) (a|b|c|d|e)? (f|g)"]);
+        // 5 × 6 × 5 × 6 × 2 = 1,800 phrases; a few dozen states.
+        assert!(dfa.states() < 40, "{}", dfa.states());
+    }
+}
