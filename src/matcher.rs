@@ -49,11 +49,63 @@ pub(crate) struct CueHit {
 /// The lexicon's words, with their apostrophe-less spellings ("im" reads as "i'm").
 #[derive(Debug, Clone, Default)]
 struct Vocabulary {
+    /// Every word, while the matcher is built.
     ids: FxHashMap<Box<str>, WordId>,
+    /// Words of up to 16 bytes, packed into an integer (zero-padded): the lookup of almost
+    /// every token is one integer hash, with no string comparison.
+    short: FxHashMap<u128, WordId>,
+    /// Longer words.
+    long: FxHashMap<Box<str>, WordId>,
     /// Per word ID: the word is a contraction (has an apostrophe).
     contracted: Vec<bool>,
     /// No word is longer than this (in bytes), so longer tokens need no lookup.
     longest: usize,
+}
+
+/// A word of at most 16 bytes as an integer. Words never contain NUL, so the zero padding
+/// cannot collide with a real byte.
+#[inline]
+fn pack(bytes: &[u8]) -> u128 {
+    let mut buf = [0u8; 16];
+    buf[..bytes.len()].copy_from_slice(bytes);
+    u128::from_le_bytes(buf)
+}
+
+/// Lower-cases the ASCII letters of 8 bytes at once (every byte must be below 0x80).
+#[inline]
+fn swar_lowercase(x: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let at_least_a = x.wrapping_add(0x3f3f_3f3f_3f3f_3f3f); // high bit: byte >= b'A'
+    let above_z = x.wrapping_add(0x2525_2525_2525_2525); // high bit: byte > b'Z'
+    let upper = at_least_a & !above_z & HIGH;
+    x | (upper >> 2)
+}
+
+/// The packed, lower-cased key of the token `text[start..end]` (at most 16 bytes), or
+/// `None` if it is not ASCII.
+#[inline]
+fn ascii_key(text: &[u8], start: usize, end: usize) -> Option<u128> {
+    let len = end - start;
+    debug_assert!(len <= 16);
+    let raw = match text.get(start..start + 16) {
+        Some(window) => {
+            let mut buf = [0u8; 16];
+            buf.copy_from_slice(window);
+            u128::from_le_bytes(buf)
+        }
+        None => pack(&text[start..end]),
+    };
+    let mask = if len == 16 {
+        u128::MAX
+    } else {
+        (1u128 << (8 * len)) - 1
+    };
+    let word = raw & mask;
+    let (lo, hi) = (word as u64, (word >> 64) as u64);
+    if (lo | hi) & 0x8080_8080_8080_8080 != 0 {
+        return None;
+    }
+    Some(u128::from(swar_lowercase(lo)) | (u128::from(swar_lowercase(hi)) << 64))
 }
 
 impl Vocabulary {
@@ -68,8 +120,9 @@ impl Vocabulary {
         id
     }
 
-    /// Adds the apostrophe-less spelling of each contraction, unless it is a word itself.
-    fn add_bare_spellings(&mut self) {
+    /// Adds the apostrophe-less spelling of each contraction (unless it is a word itself)
+    /// and builds the lookup tables.
+    fn freeze(&mut self) {
         let bare: Vec<(String, WordId)> = self
             .ids
             .iter()
@@ -78,37 +131,45 @@ impl Vocabulary {
         for (b, id) in bare {
             self.ids.entry(b.into()).or_insert(id);
         }
+        for (w, &id) in &self.ids {
+            if w.len() <= 16 {
+                self.short.insert(pack(w.as_bytes()), id);
+            } else {
+                self.long.insert(w.clone(), id);
+            }
+        }
+        self.ids = FxHashMap::default();
     }
 
-    /// The ID of a token's text: lower-cased, typographic apostrophes straightened.
-    fn lookup(&self, word: &str, scratch: &mut String) -> WordId {
-        if word.len() > self.longest * 2 + 8 {
+    /// The ID of the token `text[start..end]`: lower-cased, typographic apostrophes
+    /// straightened.
+    #[inline]
+    fn lookup(&self, text: &str, start: usize, end: usize, scratch: &mut String) -> WordId {
+        let len = end - start;
+        if len > self.longest * 2 + 8 {
             return NO_WORD;
         }
-        let bytes = word.as_bytes();
-        let mut buf = [0u8; 64];
-        let key: &str = if word.is_ascii() && bytes.len() <= buf.len() {
-            if bytes.iter().any(u8::is_ascii_uppercase) {
-                let b = &mut buf[..bytes.len()];
-                b.copy_from_slice(bytes);
-                b.make_ascii_lowercase();
-                std::str::from_utf8(b).unwrap_or("")
-            } else {
-                word
+        if len <= 16 {
+            if let Some(key) = ascii_key(text.as_bytes(), start, end) {
+                return self.short.get(&key).copied().unwrap_or(NO_WORD);
             }
-        } else {
-            scratch.clear();
-            for c in word.chars() {
-                match c {
-                    '\u{2019}' | '\u{2018}' | '\u{00B4}' | '\u{02BC}' | '\u{201B}' | '`' => {
-                        scratch.push('\'')
-                    }
-                    c => scratch.extend(c.to_lowercase()),
+        }
+        let word = &text[start..end];
+        scratch.clear();
+        for c in word.chars() {
+            match c {
+                '\u{2019}' | '\u{2018}' | '\u{00B4}' | '\u{02BC}' | '\u{201B}' | '`' => {
+                    scratch.push('\'')
                 }
+                c => scratch.extend(c.to_lowercase()),
             }
-            scratch
+        }
+        let found = if scratch.len() <= 16 {
+            self.short.get(&pack(scratch.as_bytes()))
+        } else {
+            self.long.get(scratch.as_str())
         };
-        self.ids.get(key).copied().unwrap_or(NO_WORD)
+        found.copied().unwrap_or(NO_WORD)
     }
 }
 
@@ -203,8 +264,8 @@ pub(crate) struct Matcher {
     dfa: Dfa<Target>,
     /// The kind of each lexicon entry (by entry index).
     kinds: Vec<Kind>,
-    /// Whether negated forms are read (agent replies).
-    edits: bool,
+    /// Per word ID: a negation edit may start at this word (agent replies only).
+    opens_edit: Vec<bool>,
     /// Lower-case words that are not names (not-names, stopwords, greetings).
     not_names: FxHashSet<Box<str>>,
 }
@@ -243,7 +304,14 @@ impl Matcher {
             }
             Some(t)
         });
-        vocab.add_bare_spellings();
+        vocab.freeze();
+        let mut opens_edit = vec![false; vocab.contracted.len()];
+        if side == Side::Reply {
+            let g = &grammar;
+            for &w in g.subjects.iter().chain(&g.copulas).chain(&g.demonstratives) {
+                opens_edit[w as usize] = true;
+            }
+        }
         let c = &lexicon.context;
         let not_names = c
             .not_names
@@ -257,7 +325,7 @@ impl Matcher {
             grammar,
             dfa,
             kinds: entries.iter().map(|e| e.kind).collect(),
-            edits: side == Side::Reply,
+            opens_edit,
             not_names,
         })
     }
@@ -274,7 +342,7 @@ impl Matcher {
         words.extend(toks.iter().map(|t| {
             if t.is_word() {
                 self.vocab
-                    .lookup(&text[t.start as usize..t.end as usize], scratch)
+                    .lookup(text, t.start as usize, t.end as usize, scratch)
             } else {
                 NO_WORD
             }
@@ -294,14 +362,19 @@ impl Matcher {
         context.clear();
         let joined = |j: usize| j < toks.len() && !toks[j].has(layout::BREAK_BEFORE);
         for start in 0..words.len() {
-            if self.dfa.next(ROOT, words[start]) != DEAD {
-                self.walk(toks, words, start, ROOT, start, false, cues, context);
+            let w = words[start];
+            if w == NO_WORD {
+                continue;
             }
-            if self.edits && words[start] != NO_WORD {
+            let state = self.dfa.next(ROOT, w);
+            if state != DEAD {
+                self.record(state, start, start, false, cues, context);
+                self.walk(toks, words, start, state, start + 1, false, cues, context);
+            }
+            if self.opens_edit.get(w as usize).copied().unwrap_or(false) {
                 let word = |k: usize| {
-                    let j = start + k;
                     if (1..=k).all(|d| joined(start + d)) {
-                        words[j]
+                        words[start + k]
                     } else {
                         NO_WORD
                     }
@@ -471,8 +544,9 @@ impl Matcher {
 
     /// Approximate heap bytes used by the vocabulary and the automaton.
     pub(crate) fn memory_usage(&self) -> usize {
-        let words: usize = self.vocab.ids.keys().map(|k| k.len() + 24).sum();
-        self.dfa.memory_usage() + words + self.vocab.contracted.len()
+        let v = &self.vocab;
+        let long: usize = v.long.keys().map(|k| k.len() + 24).sum();
+        self.dfa.memory_usage() + v.short.capacity() * 24 + long + v.contracted.len()
     }
 }
 
@@ -517,6 +591,16 @@ entries = ["fix it"]
 
     fn one(text: &str, negated: bool) {
         assert_eq!(hits(text), vec![(text.to_string(), negated)], "{text}");
+    }
+
+    #[test]
+    fn packed_keys_lower_case_ascii_only() {
+        let text = b"Hello WORLD-Zz@[` caf\xc3\xa9";
+        assert_eq!(ascii_key(text, 0, 5), Some(pack(b"hello")));
+        assert_eq!(ascii_key(text, 6, 17), Some(pack(b"world-zz@[`")));
+        assert_eq!(ascii_key(text, 18, 23), None);
+        assert_eq!(ascii_key(b"a", 0, 1), Some(pack(b"a")));
+        assert_eq!(ascii_key(b"ABCDEFGHIJKLMNOP", 0, 16), Some(pack(b"abcdefghijklmnop")));
     }
 
     #[test]
