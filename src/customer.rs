@@ -6,7 +6,7 @@ use crate::kind::{Dimension, Emotion, Kind};
 use crate::lexicon::Lexicon;
 use crate::matcher::Side;
 use crate::report::{CustomerContext, Dimensions, Emotions, Evidence, Rules};
-use crate::scorer::{Scorer, evidence, saturate_kind};
+use crate::scorer::{Scorer, evidence, saturate_kinds};
 use crate::token::TokenKind;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashSet;
@@ -118,10 +118,10 @@ pub(crate) fn read(
     let inner = scorer.inner();
     let w = &inner.weights;
     ws.analyze(text, &inner.customer, &inner.lexicon, w, Side::Customer);
-    let mut buf = Vec::new();
+    let strength = saturate_kinds(w, &ws.found, &mut Vec::new());
     let mut emotions = Emotions::default();
     for &e in Emotion::ALL {
-        emotions.set(e, saturate_kind(w, &ws.found, Kind::Emotion(e), &mut buf));
+        emotions.set(e, strength[Kind::Emotion(e).slot()]);
     }
     let evidence = ws
         .found

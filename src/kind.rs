@@ -129,6 +129,18 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Number of distinct kinds (see [`Kind::slot`]).
+    pub(crate) const SLOTS: usize = Dimension::ALL.len() + Concern::ALL.len() + Emotion::ALL.len();
+
+    /// A dense index of the kind: dimensions, then concerns, then emotions.
+    pub(crate) const fn slot(self) -> usize {
+        match self {
+            Kind::Dimension(d) => d.index(),
+            Kind::Concern(c) => Dimension::ALL.len() + c.index(),
+            Kind::Emotion(e) => Dimension::ALL.len() + Concern::ALL.len() + e.index(),
+        }
+    }
+
     /// The stable snake_case key.
     pub const fn key(self) -> &'static str {
         match self {

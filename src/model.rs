@@ -152,22 +152,22 @@ impl Weights {
         Ok(())
     }
 
-    /// Dimension value from the weights of its cues (any order): a decayed, saturating sum.
-    pub(crate) fn saturate(&self, weights: &mut [f32]) -> f32 {
-        if weights.is_empty() {
-            return 0.0;
-        }
-        weights.sort_unstable_by(|a, b| b.total_cmp(a));
+    /// Dimension value from the weights of its cues, strongest first: a decayed,
+    /// saturating sum.
+    pub(crate) fn saturate(&self, strongest_first: impl Iterator<Item = f32>) -> f32 {
         let mut sum = 0.0;
         let mut factor = 1.0;
-        for &w in weights.iter() {
+        for w in strongest_first {
             sum += w * factor;
             factor *= self.repeat_decay;
             if factor < 1e-4 {
                 break;
             }
         }
-        (1.0 - (-self.saturation * sum.max(0.0)).exp()).clamp(0.0, 1.0)
+        if sum <= 0.0 {
+            return 0.0;
+        }
+        (1.0 - (-self.saturation * sum).exp()).clamp(0.0, 1.0)
     }
 
     /// The overall logit of a reply.

@@ -147,7 +147,7 @@ impl ScorerBuilder {
 }
 
 thread_local! {
-    static WORKSPACES: RefCell<(Workspace, Workspace, Vec<f32>)> = RefCell::default();
+    static WORKSPACES: RefCell<(Workspace, Workspace, Vec<(u8, f32)>)> = RefCell::default();
 }
 
 impl Scorer {
@@ -269,7 +269,7 @@ impl Scorer {
         text: &str,
         customer: Option<&CustomerReading>,
         ws: &mut Workspace,
-        buf: &mut Vec<f32>,
+        buf: &mut Vec<(u8, f32)>,
         out: &mut Assessment,
     ) {
         let inner = &*self.inner;
@@ -278,13 +278,14 @@ impl Scorer {
         let reflection = customer.map(|c| customer::personalize(self, c, text, ws));
 
         // Dimensions and concerns: a decayed, saturating sum per kind.
+        let strength = saturate_kinds(w, &ws.found, buf);
         let mut dims = Dimensions::default();
         for &d in Dimension::ALL {
-            dims.set(d, saturate_kind(w, &ws.found, Kind::Dimension(d), buf));
+            dims.set(d, strength[Kind::Dimension(d).slot()]);
         }
         let mut concerns = Concerns::default();
         for &c in Concern::ALL {
-            concerns.set(c, saturate_kind(w, &ws.found, Kind::Concern(c), buf));
+            concerns.set(c, strength[Kind::Concern(c).slot()]);
         }
         let words = ws.layout.words;
         concerns.curtness = curtness(w, words, &dims, customer);
@@ -333,10 +334,21 @@ pub(crate) fn evidence(inner: &Inner, f: &Found) -> Evidence {
     }
 }
 
-pub(crate) fn saturate_kind(w: &Weights, found: &[Found], kind: Kind, buf: &mut Vec<f32>) -> f32 {
-    buf.clear();
-    buf.extend(found.iter().filter(|f| f.kind == kind).map(|f| f.weight));
-    w.saturate(buf)
+/// The saturated strength of every kind, from one sort of the found cues (indexed by
+/// [`Kind::slot`]). `pairs` is scratch space.
+pub(crate) fn saturate_kinds(
+    w: &Weights,
+    found: &[Found],
+    pairs: &mut Vec<(u8, f32)>,
+) -> [f32; Kind::SLOTS] {
+    pairs.clear();
+    pairs.extend(found.iter().map(|f| (f.kind.slot() as u8, f.weight)));
+    pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+    let mut out = [0.0; Kind::SLOTS];
+    for group in pairs.chunk_by(|a, b| a.0 == b.0) {
+        out[group[0].0 as usize] = w.saturate(group.iter().map(|p| p.1));
+    }
+    out
 }
 
 /// A bare minimal reply with no warmth is curt — more so when the customer is upset.
