@@ -117,6 +117,16 @@ fn measure(lines: &[String], min: Duration, mut f: impl FnMut(&str)) -> Rate {
     }
 }
 
+const MIB: f64 = 1024.0 * 1024.0;
+
+/// The process's resident set size (Linux only).
+fn resident_bytes() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib * 1024)
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let mut path = None;
@@ -145,9 +155,21 @@ fn main() {
         bytes as f64 / lines.len().max(1) as f64
     );
 
+    let rss_before = resident_bytes();
     let t0 = Instant::now();
     let scorer = Scorer::builder().build().expect("built-in scorer");
-    println!("build Scorer: {:.1} ms", t0.elapsed().as_secs_f64() * 1e3);
+    println!(
+        "build Scorer: {:.1} ms (lexicon parsed and matchers compiled)",
+        t0.elapsed().as_secs_f64() * 1e3
+    );
+    if let (Some(before), Some(after)) = (rss_before, resident_bytes()) {
+        println!(
+            "resident: +{:.1} MiB for the scorer (process {:.1} MiB); matcher tables {:.2} MiB",
+            after.saturating_sub(before) as f64 / MIB,
+            after as f64 / MIB,
+            scorer.memory_usage() as f64 / MIB
+        );
+    }
 
     let mut out = Assessment::default();
     let ours = measure(&lines, min, |l| {
