@@ -139,6 +139,9 @@ impl Workspace {
     fn open_questions_about_the_customer(&mut self, text: &str, weights: &Weights) {
         let exploration = Kind::Dimension(Dimension::Exploration);
         let toks = &self.layout.toks;
+        let cues = self.found.len();
+        debug_assert!(self.found.windows(2).all(|w| w[0].start <= w[1].start));
+        let mut seen = 0;
         let mut i = 0;
         while i < toks.len() {
             let s = toks[i].sentence;
@@ -158,10 +161,15 @@ impl Workspace {
                     .iter()
                     .any(|y| w.eq_ignore_ascii_case(y))
             });
-            let explored = self
-                .found
+            // `found` is in text order here, so one cursor serves every sentence (a scan of
+            // all evidence per question would be quadratic on a huge text).
+            while seen < cues && self.found[seen].start < start {
+                seen += 1;
+            }
+            let explored = self.found[seen..cues]
                 .iter()
-                .any(|f| f.kind == exploration && f.start >= start && f.end <= end);
+                .take_while(|f| f.start < end)
+                .any(|f| f.kind == exploration && f.end <= end);
             if about_you && !explored {
                 let mut rules = Rules::EMPTY;
                 rules.insert(Rule::Question);
