@@ -202,18 +202,28 @@ fn main() {
     );
 
     if threads > 0 {
-        parallel(&scorer, &lines, min, ours.mb_s);
+        parallel(&scorer, &lines, min);
     }
 }
 
 #[cfg(feature = "rayon")]
-fn parallel(scorer: &Scorer, lines: &[String], min: Duration, single: f64) {
+fn parallel(scorer: &Scorer, lines: &[String], min: Duration) {
     let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
-    let rate = measure_batches(&refs, min, |batch| {
-        black_box(scorer.score_batch(batch));
-    });
+    let run = || {
+        measure_batches(&refs, min, |batch| {
+            black_box(scorer.score_batch(batch));
+        })
+    };
+    // The same batch API on a one-thread pool is the baseline.
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("a one-thread pool");
+    let single = one.install(run);
+    let rate = run();
     println!(
-        "empathy  score_batch: {:8.1} MB/s on {} threads ({:.2}x one core)",
+        "empathy  score_batch: {:8.1} MB/s on 1 thread, {:.1} MB/s on {} threads ({:.2}x)",
+        single,
         rate,
         rayon::current_num_threads(),
         rate / single
@@ -234,7 +244,7 @@ fn measure_batches(lines: &[&str], min: Duration, mut f: impl FnMut(&[&str])) ->
 }
 
 #[cfg(not(feature = "rayon"))]
-fn parallel(_: &Scorer, _: &[String], _: Duration, _: f64) {
+fn parallel(_: &Scorer, _: &[String], _: Duration) {
     eprintln!(
         "--threads needs the `rayon` feature: cargo run --release --features rayon --example throughput"
     );

@@ -600,7 +600,10 @@ entries = ["fix it"]
         assert_eq!(ascii_key(text, 6, 17), Some(pack(b"world-zz@[`")));
         assert_eq!(ascii_key(text, 18, 23), None);
         assert_eq!(ascii_key(b"a", 0, 1), Some(pack(b"a")));
-        assert_eq!(ascii_key(b"ABCDEFGHIJKLMNOP", 0, 16), Some(pack(b"abcdefghijklmnop")));
+        assert_eq!(
+            ascii_key(b"ABCDEFGHIJKLMNOP", 0, 16),
+            Some(pack(b"abcdefghijklmnop"))
+        );
     }
 
     #[test]

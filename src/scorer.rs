@@ -147,7 +147,7 @@ impl ScorerBuilder {
 }
 
 thread_local! {
-    static WORKSPACES: RefCell<(Workspace, Workspace, Vec<(u8, f32)>)> = RefCell::default();
+    static WORKSPACES: RefCell<(Workspace, Workspace, KindWeights)> = RefCell::default();
 }
 
 impl Scorer {
@@ -269,7 +269,7 @@ impl Scorer {
         text: &str,
         customer: Option<&CustomerReading>,
         ws: &mut Workspace,
-        buf: &mut Vec<(u8, f32)>,
+        buf: &mut KindWeights,
         out: &mut Assessment,
     ) {
         let inner = &*self.inner;
@@ -334,12 +334,15 @@ pub(crate) fn evidence(inner: &Inner, f: &Found) -> Evidence {
     }
 }
 
+/// Scratch space for [`saturate_kinds`]: (kind slot, weight) of each found cue.
+pub(crate) type KindWeights = Vec<(u8, f32)>;
+
 /// The saturated strength of every kind, from one sort of the found cues (indexed by
 /// [`Kind::slot`]). `pairs` is scratch space.
 pub(crate) fn saturate_kinds(
     w: &Weights,
     found: &[Found],
-    pairs: &mut Vec<(u8, f32)>,
+    pairs: &mut KindWeights,
 ) -> [f32; Kind::SLOTS] {
     pairs.clear();
     pairs.extend(found.iter().map(|f| (f.kind.slot() as u8, f.weight)));
