@@ -2,12 +2,12 @@
 //! `vader_sentiment` crate's `polarity_scores` on the same lines, in the same run.
 //!
 //! ```text
-//! cargo run --release --example throughput -- FILE [--min-seconds 3] [--threads N]
+//! cargo run --release --example throughput -- FILE [--min-seconds 3] [--threads N] [--only-ours]
 //! ```
 //!
 //! FILE holds text lines, or JSONL with a `text` field. Without FILE, a synthetic corpus of
 //! support replies is generated (deterministic). `--threads N` (with `--features rayon`) also
-//! measures the parallel batch API.
+//! measures the parallel batch API. `--only-ours` stops after `score_into` (for profiling).
 
 use empathy::{Assessment, Scorer};
 use std::hint::black_box;
@@ -132,6 +132,7 @@ fn main() {
     let mut path = None;
     let mut min = Duration::from_secs(3);
     let mut threads = 0usize;
+    let mut only_ours = false;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--min-seconds" => {
@@ -139,6 +140,8 @@ fn main() {
                     Duration::from_secs_f64(args.next().and_then(|s| s.parse().ok()).unwrap_or(3.0))
             }
             "--threads" => threads = args.next().and_then(|s| s.parse().ok()).unwrap_or(2),
+            // For profiling: our scorer alone.
+            "--only-ours" => only_ours = true,
             _ => path = Some(a),
         }
     }
@@ -180,6 +183,9 @@ fn main() {
         "empathy  score_into : {:8.1} MB/s {:10.0} lines/s",
         ours.mb_s, ours.lines_s
     );
+    if only_ours {
+        return;
+    }
     let fresh = measure(&lines, min, |l| {
         black_box(scorer.score(l));
     });

@@ -1,7 +1,7 @@
 //! The shape of a text that the context rules need: its word-like tokens with their sentence
 //! and clause, which sentences are questions, what is quoted.
 
-use crate::token::{Token, TokenKind, tokenize};
+use crate::token::{self, Token, TokenKind, Tokens};
 
 pub(crate) const FIRST_IN_CLAUSE: u8 = 1;
 pub(crate) const QUOTED: u8 = 2;
@@ -50,101 +50,294 @@ pub(crate) struct Layout {
     pub(crate) words: usize,
 }
 
+/// Where the layout pass is: sentence and clause numbers, quoting, line starts.
+#[derive(Debug, Clone, Copy)]
+struct Cursor {
+    sentence: u32,
+    clause: u32,
+    /// Has the current clause a word yet?
+    clause_open: bool,
+    sentence_open: bool,
+    in_quote: bool,
+    line_quoted: bool,
+    line_start: bool,
+    /// Punctuation since the last word-like token?
+    broken: bool,
+}
+
+// Byte classes of the ASCII fast path.
+const ALNUM: u8 = 1;
+const UPPER: u8 = 2;
+const LOWER: u8 = 4;
+/// Space, tab, carriage return, form feed (a line feed is a token).
+const SPACE: u8 = 8;
+const NEWLINE: u8 = 16;
+/// `.`, `!`, `?`: runs of them are one token.
+const STOP: u8 = 32;
+/// Other ASCII punctuation that is always a one-byte token (not `@ # * ^`, which may start
+/// a handle or a sign-off).
+const PUNCT: u8 = 64;
+
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            ALNUM | UPPER
+        } else if c.is_ascii_lowercase() {
+            ALNUM | LOWER
+        } else if c.is_ascii_digit() {
+            ALNUM
+        } else if c == b'\n' {
+            NEWLINE
+        } else if c.is_ascii_whitespace() {
+            SPACE
+        } else if matches!(c, b'.' | b'!' | b'?') {
+            STOP
+        } else if c.is_ascii_punctuation() && !matches!(c, b'@' | b'#' | b'*' | b'^') {
+            PUNCT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 impl Layout {
+    /// Lays out `text`. Plain ASCII words, spaces and punctuation are read straight off the
+    /// bytes; anything else (links, handles, non-ASCII) goes through the tokenizer, so the
+    /// result is exactly the tokenizer's.
     pub(crate) fn build(&mut self, text: &str) {
+        self.build_with(text, true);
+    }
+
+    fn build_with(&mut self, text: &str, fast: bool) {
         self.toks.clear();
         self.sentences.clear();
         self.words = 0;
         self.sentences.push(Sentence::default());
-        let mut sentence = 0u32;
-        let mut clause = 0u32;
-        let mut clause_open = false; // has the current clause a word yet?
-        let mut sentence_open = false;
-        let mut in_quote = false;
-        let mut line_quoted = false;
-        let mut line_start = true;
-        let mut broken = false; // punctuation since the last word-like token?
-        for t in tokenize(text) {
-            match t.kind {
-                TokenKind::LineBreak | TokenKind::Punct => {
-                    broken = true;
-                    if t.kind == TokenKind::LineBreak {
-                        in_quote = false;
-                        line_quoted = false;
-                        line_start = true;
-                    } else if line_start && t.text == ">" {
-                        line_quoted = true;
-                    } else if matches!(t.text, "\"" | "“" | "”") {
-                        in_quote = !in_quote;
+        let mut c = Cursor {
+            sentence: 0,
+            clause: 0,
+            clause_open: false,
+            sentence_open: false,
+            in_quote: false,
+            line_quoted: false,
+            line_start: true,
+            broken: false,
+        };
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let class = if fast { CLASS[b as usize] } else { 0 };
+            if class & SPACE != 0 {
+                i += 1;
+                continue;
+            }
+            if class & NEWLINE != 0 {
+                self.line_break(&mut c);
+                i += 1;
+                // A line break also swallows the whitespace after it.
+                while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                continue;
+            }
+            if class & ALNUM != 0 {
+                if let Some(end) = self.ascii_word(bytes, i, &mut c) {
+                    i = end;
+                    continue;
+                }
+            } else if class & STOP != 0 {
+                let mut j = i + 1;
+                let (mut question, mut bangs) = (b == b'?', u8::from(b == b'!'));
+                while j < bytes.len() && CLASS[bytes[j] as usize] & STOP != 0 {
+                    question |= bytes[j] == b'?';
+                    bangs = bangs.saturating_add(u8::from(bytes[j] == b'!'));
+                    j += 1;
+                }
+                self.punct(&mut c, (true, true, question, bangs));
+                i = j;
+                continue;
+            } else if class & PUNCT != 0 {
+                if c.line_start && b == b'>' {
+                    c.line_quoted = true;
+                } else if b == b'"' {
+                    c.in_quote = !c.in_quote;
+                }
+                let clause = matches!(b, b',' | b';' | b':' | b'(' | b')' | b'[' | b']' | b'-');
+                self.punct(&mut c, (false, clause, false, 0));
+                i += 1;
+                continue;
+            }
+            let mut toks = Tokens::from(text, i);
+            let Some(t) = toks.next() else { break };
+            self.token(&mut c, &t);
+            i = toks.position();
+        }
+    }
+
+    /// A plain ASCII word or number at `i`, laid out; its end. `None` if the tokenizer must
+    /// decide (a link, an e-mail, a word that goes on in non-ASCII).
+    #[inline]
+    fn ascii_word(&mut self, bytes: &[u8], i: usize, c: &mut Cursor) -> Option<usize> {
+        let first = bytes[i];
+        if matches!(first, b'h' | b'H' | b'w' | b'W') && token::starts_url(bytes, i) {
+            return None;
+        }
+        let numeric = first.is_ascii_digit();
+        let (mut upper, mut lower) = (0u32, false);
+        let mut j = i;
+        loop {
+            while j < bytes.len() {
+                let k = CLASS[bytes[j] as usize];
+                if k & ALNUM == 0 {
+                    break;
+                }
+                upper += u32::from(k & UPPER != 0);
+                lower |= k & LOWER != 0;
+                j += 1;
+            }
+            // Inner joiners: don't, follow-up, 3.50, 10:30.
+            if j + 1 < bytes.len() && CLASS[bytes[j + 1] as usize] & ALNUM != 0 {
+                let ok = if numeric {
+                    matches!(bytes[j], b'.' | b',' | b':') && bytes[j + 1].is_ascii_digit()
+                } else {
+                    matches!(bytes[j], b'\'' | b'-')
+                };
+                if ok {
+                    j += 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        if j < bytes.len() && (bytes[j] >= 0x80 || bytes[j] == b'@') {
+            return None;
+        }
+        let (kind, caps) = if numeric {
+            (TokenKind::Number, 0)
+        } else {
+            let mut caps = 0;
+            if upper >= 2 && !lower {
+                caps |= ALL_CAPS;
+            }
+            if first.is_ascii_uppercase() {
+                caps |= CAPITALIZED;
+            }
+            (TokenKind::Word, caps)
+        };
+        self.word_like(c, kind, i, j, caps);
+        Some(j)
+    }
+
+    /// Any token from the tokenizer.
+    fn token(&mut self, c: &mut Cursor, t: &Token<'_>) {
+        match t.kind {
+            TokenKind::LineBreak => self.line_break(c),
+            TokenKind::Punct => {
+                if c.line_start && t.text == ">" {
+                    c.line_quoted = true;
+                } else if matches!(t.text, "\"" | "“" | "”") {
+                    c.in_quote = !c.in_quote;
+                }
+                self.punct(c, punctuation(t));
+            }
+            kind => {
+                let mut caps = 0;
+                if kind == TokenKind::Word {
+                    let (mut upper, mut lower) = (0usize, false);
+                    for b in t.text.bytes() {
+                        upper += usize::from(b.is_ascii_uppercase());
+                        lower |= b.is_ascii_lowercase();
                     }
-                    let (sentence_end, clause_break, question, bangs) = punctuation(&t);
-                    let s = &mut self.sentences[sentence as usize];
-                    s.question |= question;
-                    s.exclaims = s.exclaims.saturating_add(bangs);
-                    if sentence_end && sentence_open {
-                        sentence += 1;
-                        self.sentences.push(Sentence::default());
-                        sentence_open = false;
+                    if upper >= 2 && !lower {
+                        caps |= ALL_CAPS;
                     }
-                    if clause_break && clause_open {
-                        clause += 1;
-                        clause_open = false;
+                    let first = t.text.as_bytes()[0];
+                    if first.is_ascii_uppercase()
+                        || (first >= 0x80 && t.text.chars().next().is_some_and(char::is_uppercase))
+                    {
+                        caps |= CAPITALIZED;
                     }
                 }
-                kind => {
-                    line_start = false;
-                    let mut flags = 0;
-                    if std::mem::take(&mut broken) {
-                        flags |= BREAK_BEFORE;
-                    }
-                    if !clause_open {
-                        flags |= FIRST_IN_CLAUSE;
-                    }
-                    if in_quote || line_quoted {
-                        flags |= QUOTED;
-                    }
-                    if kind == TokenKind::Word {
-                        self.words += 1;
-                        let (mut upper, mut lower) = (0usize, false);
-                        for b in t.text.bytes() {
-                            upper += usize::from(b.is_ascii_uppercase());
-                            lower |= b.is_ascii_lowercase();
-                        }
-                        if upper >= 2 && !lower {
-                            flags |= ALL_CAPS;
-                        }
-                        let first = t.text.as_bytes()[0];
-                        if first.is_ascii_uppercase()
-                            || (first >= 0x80
-                                && t.text.chars().next().is_some_and(char::is_uppercase))
-                        {
-                            flags |= CAPITALIZED;
-                        }
-                    } else if kind == TokenKind::Number {
-                        self.words += 1;
-                    }
-                    // Handles, links and sign-offs do not open a clause: "@user Hi Dana" still
-                    // starts with its greeting.
-                    if !kind.is_noise() {
-                        clause_open = true;
-                        sentence_open = true;
-                    }
-                    self.toks.push(Tok {
-                        start: t.span.start as u32,
-                        end: t.span.end as u32,
-                        kind,
-                        sentence,
-                        clause,
-                        flags,
-                    });
-                }
+                self.word_like(c, kind, t.span.start, t.span.end, caps);
             }
         }
     }
+
+    fn line_break(&mut self, c: &mut Cursor) {
+        c.in_quote = false;
+        c.line_quoted = false;
+        c.line_start = true;
+        self.punct(c, (true, true, false, 0));
+    }
+
+    /// Punctuation (or a line break): (ends a sentence, ends a clause, is a question mark,
+    /// number of "!").
+    #[inline]
+    fn punct(
+        &mut self,
+        c: &mut Cursor,
+        (sentence_end, clause_break, question, bangs): Punctuation,
+    ) {
+        c.broken = true;
+        let s = &mut self.sentences[c.sentence as usize];
+        s.question |= question;
+        s.exclaims = s.exclaims.saturating_add(bangs);
+        if sentence_end && c.sentence_open {
+            c.sentence += 1;
+            self.sentences.push(Sentence::default());
+            c.sentence_open = false;
+        }
+        if clause_break && c.clause_open {
+            c.clause += 1;
+            c.clause_open = false;
+        }
+    }
+
+    /// A word-like token (a word, number, emoji, link, handle…) with its capitalisation flags.
+    #[inline]
+    fn word_like(&mut self, c: &mut Cursor, kind: TokenKind, start: usize, end: usize, caps: u8) {
+        c.line_start = false;
+        let mut flags = caps;
+        if std::mem::take(&mut c.broken) {
+            flags |= BREAK_BEFORE;
+        }
+        if !c.clause_open {
+            flags |= FIRST_IN_CLAUSE;
+        }
+        if c.in_quote || c.line_quoted {
+            flags |= QUOTED;
+        }
+        if matches!(kind, TokenKind::Word | TokenKind::Number) {
+            self.words += 1;
+        }
+        // Handles, links and sign-offs do not open a clause: "@user Hi Dana" still starts
+        // with its greeting.
+        if !kind.is_noise() {
+            c.clause_open = true;
+            c.sentence_open = true;
+        }
+        self.toks.push(Tok {
+            start: start as u32,
+            end: end as u32,
+            kind,
+            sentence: c.sentence,
+            clause: c.clause,
+            flags,
+        });
+    }
 }
 
+/// (ends a sentence, ends a clause, is a question mark, number of "!").
+type Punctuation = (bool, bool, bool, u8);
+
 /// What a punctuation token does: (ends a sentence, ends a clause, is a question mark, "!"s).
-fn punctuation(t: &Token<'_>) -> (bool, bool, bool, u8) {
+fn punctuation(t: &Token<'_>) -> Punctuation {
     if t.kind == TokenKind::LineBreak {
         return (true, true, false, 0);
     }
@@ -170,4 +363,53 @@ fn punctuation(t: &Token<'_>) -> (bool, bool, bool, u8) {
         t.is_question_mark(),
         bangs,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The fast path must lay out exactly what the tokenizer alone gives.
+    fn same_as_tokenizer(text: &str) {
+        let (mut fast, mut slow) = (Layout::default(), Layout::default());
+        fast.build_with(text, true);
+        slow.build_with(text, false);
+        assert_eq!(
+            format!("{:?}", fast.toks),
+            format!("{:?}", slow.toks),
+            "{text:?}"
+        );
+        assert_eq!(
+            format!("{:?}", fast.sentences),
+            format!("{:?}", slow.sentences),
+            "{text:?}"
+        );
+        assert_eq!(fast.words, slow.words, "{text:?}");
+    }
+
+    #[test]
+    fn fast_path_agrees_with_tokenizer_on_examples() {
+        for text in [
+            "",
+            "Hi Dana, I'm SO sorry!!! What happened?",
+            "> quoted line\nnot quoted \"but this\" is",
+            "see https://x.io/a?b=1. Or www.acme.com, or HTTP://A.B",
+            "mail me: a.b@example.com or @handle #tag *TMB ^JK",
+            "3.50 10:30 1,000 3abc 3.x don't follow-up -x x- 'quote'",
+            "café don’t naïve x\u{301} 😢 «ok» — fine",
+            "a\r\n\t b\x0c c\u{2028}d \u{a0}e",
+            "***  ^^ ** @ # @@ ## x@y x@ http:// www.",
+            "USA OK I A ABc aBC",
+        ] {
+            same_as_tokenizer(text);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn fast_path_agrees_with_tokenizer(text in "[a-zA-Z0-9 .,!?'\"\\-@#*^:;()>\n\t/wht’é😢\u{301}]{0,60}") {
+            same_as_tokenizer(&text);
+        }
+    }
 }

@@ -121,6 +121,18 @@ pub struct Tokens<'a> {
     pos: usize,
 }
 
+impl<'a> Tokens<'a> {
+    /// Tokens of `text` from byte `pos` (a char boundary) on.
+    pub(crate) fn from(text: &'a str, pos: usize) -> Tokens<'a> {
+        Tokens { text, pos }
+    }
+
+    /// Where the next token is looked for.
+    pub(crate) fn position(&self) -> usize {
+        self.pos
+    }
+}
+
 fn is_emoji(c: char) -> bool {
     matches!(c as u32,
         0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x2300..=0x23FF
@@ -242,9 +254,7 @@ impl<'a> Tokens<'a> {
     }
 
     fn starts_url(&self, i: usize) -> bool {
-        let rest = &self.text.as_bytes()[i..];
-        let has = |p: &[u8]| rest.len() > p.len() && rest[..p.len()].eq_ignore_ascii_case(p);
-        has(b"http://") || has(b"https://") || has(b"www.")
+        starts_url(self.text.as_bytes(), i)
     }
 
     fn sign_off(&self, i: usize) -> Option<usize> {
@@ -342,6 +352,13 @@ impl<'a> Iterator for Tokens<'a> {
             return Some(tok);
         }
     }
+}
+
+/// Whether a link (`http://`, `https://`, `www.`) starts at byte `i`.
+pub(crate) fn starts_url(bytes: &[u8], i: usize) -> bool {
+    let rest = &bytes[i..];
+    let has = |p: &[u8]| rest.len() > p.len() && rest[..p.len()].eq_ignore_ascii_case(p);
+    has(b"http://") || has(b"https://") || has(b"www.")
 }
 
 fn is_general_punct(c: char) -> bool {
