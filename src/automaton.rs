@@ -20,6 +20,12 @@ pub(crate) const NO_WORD: WordId = u32::MAX;
 pub(crate) type State = u32;
 pub(crate) const DEAD: State = 0;
 pub(crate) const ROOT: State = 1;
+/// Set on a state reached by a transition when that state accepts, so a walk reads whether
+/// it matched from the state itself and loads the label only when it did.
+pub(crate) const ACCEPTS: State = 1 << 31;
+/// A DFA has at most this many states (far above any real lexicon: the built-in one has
+/// about 12,000); the top bits of a state are flags ([`ACCEPTS`], and one the matcher uses).
+pub(crate) const MAX_STATES: usize = 1 << 24;
 
 /// The word-level NFA under construction.
 #[derive(Debug, Default)]
@@ -116,8 +122,62 @@ pub(crate) struct Dfa<T> {
     /// `edges[offsets[s]..offsets[s + 1]]` are the transitions of state `s`, sorted by word.
     offsets: Vec<u32>,
     edges: Vec<(WordId, State)>,
+    /// The transitions of states with many edges, hashed (one probe instead of a binary
+    /// search through a long row).
+    wide: WideEdges,
     /// What each state accepts (`None`: not accepting).
     accept: Vec<Option<T>>,
+}
+
+/// States with more edges than this have them in [`WideEdges`] too.
+const NARROW: usize = 8;
+
+/// An open-addressing hash table from (state, word) to the next state.
+#[derive(Debug, Clone, Default)]
+struct WideEdges {
+    /// (state, word, next); an empty slot has state `DEAD` (which has no edges).
+    slots: Vec<(State, WordId, State)>,
+    mask: usize,
+}
+
+impl WideEdges {
+    fn new(edges: impl Iterator<Item = (State, WordId, State)> + Clone) -> WideEdges {
+        let n = edges.clone().count();
+        let size = (n * 2).next_power_of_two().max(1);
+        let mut t = WideEdges {
+            slots: vec![(DEAD, 0, DEAD); size],
+            mask: size - 1,
+        };
+        for (state, word, next) in edges {
+            let mut i = t.slot(state, word);
+            while t.slots[i].0 != DEAD {
+                i = (i + 1) & t.mask;
+            }
+            t.slots[i] = (state, word, next);
+        }
+        t
+    }
+
+    #[inline]
+    fn slot(&self, state: State, word: WordId) -> usize {
+        let key = (u64::from(state) << 32) | u64::from(word);
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & self.mask
+    }
+
+    #[inline]
+    fn get(&self, state: State, word: WordId) -> State {
+        let mut i = self.slot(state, word);
+        loop {
+            let (s, w, next) = self.slots[i];
+            if s == state && w == word {
+                return next;
+            }
+            if s == DEAD {
+                return DEAD;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
 }
 
 impl<T> Dfa<T> {
@@ -127,7 +187,7 @@ impl<T> Dfa<T> {
         nfa: &Nfa,
         words: usize,
         mut label: impl FnMut(&[u32]) -> Option<T>,
-    ) -> Dfa<T> {
+    ) -> Option<Dfa<T>> {
         let mut closure = Closure::new(nfa.eps.len());
         let mut sets: Vec<Vec<u32>> = vec![Vec::new(), closure.of(nfa, &[0])];
         let mut ids: FxHashMap<Vec<u32>, State> = FxHashMap::default();
@@ -155,6 +215,7 @@ impl<T> Dfa<T> {
                 let set = closure.of(nfa, &targets);
                 let next = match ids.get(&set) {
                     Some(&id) => id,
+                    None if sets.len() >= MAX_STATES => return None,
                     None => {
                         let id = sets.len() as State;
                         ids.insert(set.clone(), id);
@@ -176,7 +237,7 @@ impl<T> Dfa<T> {
             root[w as usize] = next;
         }
         let mut labels = Vec::new();
-        let accept = sets
+        let accept: Vec<Option<T>> = sets
             .iter()
             .map(|set| {
                 labels.clear();
@@ -192,38 +253,67 @@ impl<T> Dfa<T> {
                 }
             })
             .collect();
-        Dfa {
+        let flag = |s: State| {
+            if accept[s as usize].is_some() {
+                s | ACCEPTS
+            } else {
+                s
+            }
+        };
+        for e in &mut edges {
+            e.1 = flag(e.1);
+        }
+        for r in &mut root {
+            *r = flag(*r);
+        }
+        let wide = WideEdges::new((ROOT as usize + 1..offsets.len() - 1).flat_map(|s| {
+            let row = &edges[offsets[s] as usize..offsets[s + 1] as usize];
+            let row = if row.len() > NARROW { row } else { &[] };
+            row.iter().map(move |&(w, next)| (s as State, w, next))
+        }));
+        Some(Dfa {
             root,
             offsets,
             edges,
+            wide,
             accept,
-        }
+        })
     }
 
     /// The state after reading `word` in `state` (`DEAD` if there is none).
     #[inline]
     pub(crate) fn next(&self, state: State, word: WordId) -> State {
-        if word == NO_WORD || state == DEAD {
+        let state = (state & !ACCEPTS) as usize;
+        if word == NO_WORD || state == DEAD as usize {
             return DEAD;
         }
-        if state == ROOT {
-            return self.root.get(word as usize).copied().unwrap_or(DEAD);
+        if state == ROOT as usize {
+            return self.root(word);
         }
         let (a, b) = (
-            self.offsets[state as usize] as usize,
-            self.offsets[state as usize + 1] as usize,
+            self.offsets[state] as usize,
+            self.offsets[state + 1] as usize,
         );
-        let edges = &self.edges[a..b];
-        match edges.binary_search_by_key(&word, |&(w, _)| w) {
-            Ok(i) => edges[i].1,
-            Err(_) => DEAD,
+        if b - a > NARROW {
+            return self.wide.get(state as State, word);
         }
+        // Most states have a handful of edges: a scan of one cache line or two.
+        self.edges[a..b]
+            .iter()
+            .find(|e| e.0 == word)
+            .map_or(DEAD, |e| e.1)
+    }
+
+    /// The transition out of the root on `word` (a word ID, not `NO_WORD`).
+    #[inline]
+    pub(crate) fn root(&self, word: WordId) -> State {
+        self.root.get(word as usize).copied().unwrap_or(DEAD)
     }
 
     /// What `state` accepts.
     #[inline]
     pub(crate) fn accept(&self, state: State) -> Option<&T> {
-        self.accept[state as usize].as_ref()
+        self.accept[(state & !ACCEPTS) as usize].as_ref()
     }
 
     /// Number of states.
@@ -237,6 +327,7 @@ impl<T> Dfa<T> {
         self.root.len() * 4
             + self.offsets.len() * 4
             + self.edges.len() * 8
+            + self.wide.slots.len() * 12
             + self.accept.len() * std::mem::size_of::<Option<T>>()
     }
 }
@@ -291,7 +382,7 @@ mod tests {
                 *vocab.entry(w.to_string()).or_insert(n)
             });
         }
-        let dfa = Dfa::build(&nfa, vocab.len(), |l| Some(l.to_vec()));
+        let dfa = Dfa::build(&nfa, vocab.len(), |l| Some(l.to_vec())).expect("small");
         (dfa, vocab)
     }
 

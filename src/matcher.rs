@@ -6,8 +6,8 @@
 //! read by a handful of edits on the words after a subject, so no negated phrasings are
 //! stored.
 
-use crate::automaton::{DEAD, Dfa, NO_WORD, Nfa, ROOT, State, WordId};
-use crate::error::Error;
+use crate::automaton::{ACCEPTS, DEAD, Dfa, MAX_STATES, NO_WORD, Nfa, ROOT, State, WordId};
+use crate::error::{Error, LexiconError, LexiconProblem};
 use crate::kind::Kind;
 use crate::layout::{self, Tok};
 use crate::lexicon::{ContextKind, Lexicon, pattern};
@@ -24,6 +24,8 @@ pub(crate) enum Side {
 }
 
 const NO_CUE: u32 = u32::MAX;
+/// Flag in [`Matcher::start`]: a negation edit may start at this word.
+const OPENS_EDIT: State = 1 << 30;
 /// Accept labels at or above this are context lists (`CONTEXT_LABEL + kind`).
 const CONTEXT_LABEL: u32 = u32::MAX - 64;
 
@@ -264,8 +266,9 @@ pub(crate) struct Matcher {
     dfa: Dfa<Target>,
     /// The kind of each lexicon entry (by entry index).
     kinds: Vec<Kind>,
-    /// Per word ID: a negation edit may start at this word (agent replies only).
-    opens_edit: Vec<bool>,
+    /// Per word ID: the DFA's transition out of the root, with `OPENS_EDIT` set when a
+    /// negation edit may start at the word (agent replies only): one load per word.
+    start: Vec<State>,
     /// Lower-case words that are not names (not-names, stopwords, greetings).
     not_names: FxHashSet<Box<str>>,
 }
@@ -303,13 +306,22 @@ impl Matcher {
                 }
             }
             Some(t)
-        });
+        })
+        .ok_or_else(|| LexiconError {
+            origin: lexicon.origin.clone(),
+            line: 0,
+            problem: LexiconProblem::Invalid(format!(
+                "the patterns compile to more than {MAX_STATES} automaton states"
+            )),
+        })?;
         vocab.freeze();
-        let mut opens_edit = vec![false; vocab.contracted.len()];
+        let mut start: Vec<State> = (0..vocab.contracted.len())
+            .map(|w| dfa.root(w as WordId))
+            .collect();
         if side == Side::Reply {
             let g = &grammar;
             for &w in g.subjects.iter().chain(&g.copulas).chain(&g.demonstratives) {
-                opens_edit[w as usize] = true;
+                start[w as usize] |= OPENS_EDIT;
             }
         }
         let c = &lexicon.context;
@@ -325,7 +337,7 @@ impl Matcher {
             grammar,
             dfa,
             kinds: entries.iter().map(|e| e.kind).collect(),
-            opens_edit,
+            start,
             not_names,
         })
     }
@@ -366,12 +378,13 @@ impl Matcher {
             if w == NO_WORD {
                 continue;
             }
-            let state = self.dfa.next(ROOT, w);
+            let first = self.start.get(w as usize).copied().unwrap_or(DEAD);
+            let state = first & !OPENS_EDIT;
             if state != DEAD {
                 self.record(state, start, start, false, cues, context);
                 self.walk(toks, words, start, state, start + 1, false, cues, context);
             }
-            if self.opens_edit.get(w as usize).copied().unwrap_or(false) {
+            if first & OPENS_EDIT != 0 {
                 let word = |k: usize| {
                     if (1..=k).all(|d| joined(start + d)) {
                         words[start + k]
@@ -450,6 +463,7 @@ impl Matcher {
         }
     }
 
+    #[inline]
     fn record(
         &self,
         state: State,
@@ -459,6 +473,9 @@ impl Matcher {
         cues: &mut Vec<CueHit>,
         context: &mut Vec<Located>,
     ) {
+        if state & ACCEPTS == 0 {
+            return;
+        }
         let Some(t) = self.dfa.accept(state) else {
             return;
         };
@@ -546,7 +563,7 @@ impl Matcher {
     pub(crate) fn memory_usage(&self) -> usize {
         let v = &self.vocab;
         let long: usize = v.long.keys().map(|k| k.len() + 24).sum();
-        self.dfa.memory_usage() + v.short.capacity() * 24 + long + v.contracted.len()
+        self.dfa.memory_usage() + v.short.capacity() * 24 + long + self.start.len() * 4
     }
 }
 
