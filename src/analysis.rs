@@ -1,7 +1,6 @@
 //! One pass over one text: lay out, look up and match words, apply the context rules. Shared by
 //! agent replies and customer messages (one engine, two matchers).
 
-use crate::automaton::WordId;
 use crate::kind::{Concern, Dimension, Kind};
 use crate::layout::{self, Layout};
 use crate::lexicon::{ContextKind, Lexicon};
@@ -30,10 +29,6 @@ pub(crate) struct Found {
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Workspace {
     pub(crate) layout: Layout,
-    /// Word ID of each layout token.
-    words: Vec<WordId>,
-    /// Scratch space for lower-casing non-ASCII words.
-    scratch: String,
     cue_hits: Vec<CueHit>,
     pub(crate) located: Vec<Located>,
     pub(crate) found: Vec<Found>,
@@ -51,17 +46,11 @@ impl Workspace {
     ) {
         self.found.clear();
         self.located.clear();
-        self.layout.build(text);
+        self.layout.build(text, matcher);
         if self.layout.toks.is_empty() {
             return;
         }
-        matcher.word_ids(text, &self.layout.toks, &mut self.words, &mut self.scratch);
-        matcher.find(
-            &self.layout.toks,
-            &self.words,
-            &mut self.cue_hits,
-            &mut self.located,
-        );
+        matcher.find(&self.layout.toks, &mut self.cue_hits, &mut self.located);
         rules::annotate_sentences(&mut self.layout, &self.located);
 
         for h in &self.cue_hits {
@@ -142,16 +131,15 @@ impl Workspace {
         let cues = self.found.len();
         debug_assert!(self.found.windows(2).all(|w| w[0].start <= w[1].start));
         let mut seen = 0;
-        let mut i = 0;
-        while i < toks.len() {
-            let s = toks[i].sentence;
-            let mut j = i;
-            while j < toks.len() && toks[j].sentence == s {
-                j += 1;
-            }
-            let sentence = self.layout.sentences[s as usize];
+        for (s, sentence) in self.layout.sentences.iter().enumerate() {
             if !sentence.question {
-                i = j;
+                continue;
+            }
+            // Tokens are in sentence order: find this sentence's by bisection, so the
+            // (many) sentences that are not questions cost nothing.
+            let i = toks.partition_point(|t| (t.sentence as usize) < s);
+            let j = i + toks[i..].partition_point(|t| t.sentence as usize == s);
+            if i == j {
                 continue;
             }
             let (start, end) = (toks[i].start as usize, toks[j - 1].end as usize);
@@ -188,7 +176,6 @@ impl Workspace {
                     rules,
                 });
             }
-            i = j;
         }
     }
 

@@ -1,6 +1,7 @@
 //! The shape of a text that the context rules need: its word-like tokens with their sentence
 //! and clause, which sentences are questions, what is quoted.
 
+use crate::automaton::{NO_WORD, WordId};
 use crate::token::{self, Token, TokenKind, Tokens};
 
 pub(crate) const FIRST_IN_CLAUSE: u8 = 1;
@@ -19,17 +20,14 @@ pub(crate) struct Tok {
     pub(crate) kind: TokenKind,
     pub(crate) sentence: u32,
     pub(crate) clause: u32,
+    /// The word's ID in the matcher's vocabulary (`NO_WORD` if it has none or is no word).
+    pub(crate) word: WordId,
     pub(crate) flags: u8,
 }
 
 impl Tok {
     pub(crate) fn has(&self, flag: u8) -> bool {
         self.flags & flag != 0
-    }
-
-    /// Words and numbers: the tokens phrases are made of.
-    pub(crate) fn is_word(&self) -> bool {
-        matches!(self.kind, TokenKind::Word | TokenKind::Number)
     }
 }
 
@@ -48,6 +46,17 @@ pub(crate) struct Layout {
     pub(crate) toks: Vec<Tok>,
     pub(crate) sentences: Vec<Sentence>,
     pub(crate) words: usize,
+    /// Scratch space for lower-casing non-ASCII words.
+    scratch: String,
+}
+
+/// A vocabulary: the layout gives each word its ID as it reads it.
+pub(crate) trait Words {
+    /// The ID of the word or number `text[start..end]` (`NO_WORD` if unknown).
+    fn id(&self, text: &str, start: usize, end: usize, scratch: &mut String) -> WordId;
+
+    /// The same for an all-ASCII token, when there is a cheaper way (`None`: use `id`).
+    fn ascii_id(&self, bytes: &[u8], start: usize, end: usize) -> Option<WordId>;
 }
 
 /// Where the layout pass is: sentence and clause numbers, quoting, line starts.
@@ -137,11 +146,11 @@ impl Layout {
     /// Lays out `text`. Plain ASCII words, spaces and punctuation are read straight off the
     /// bytes; anything else (links, handles, non-ASCII) goes through the tokenizer, so the
     /// result is exactly the tokenizer's.
-    pub(crate) fn build(&mut self, text: &str) {
-        self.build_with(text, true);
+    pub(crate) fn build(&mut self, text: &str, words: &impl Words) {
+        self.build_with(text, words, true);
     }
 
-    fn build_with(&mut self, text: &str, fast: bool) {
+    fn build_with(&mut self, text: &str, words: &impl Words, fast: bool) {
         self.toks.clear();
         self.sentences.clear();
         self.words = 0;
@@ -175,7 +184,7 @@ impl Layout {
                 continue;
             }
             if class & ALNUM != 0 {
-                if let Some(end) = self.ascii_word(bytes, i, &mut c) {
+                if let Some(end) = self.ascii_word(text, i, words, &mut c) {
                     i = end;
                     continue;
                 }
@@ -203,7 +212,7 @@ impl Layout {
             }
             let mut toks = Tokens::from(text, i);
             let Some(t) = toks.next() else { break };
-            self.token(&mut c, &t);
+            self.token(&mut c, &t, text, words);
             i = toks.position();
         }
     }
@@ -211,7 +220,14 @@ impl Layout {
     /// A plain ASCII word or number at `i`, laid out; its end. `None` if the tokenizer must
     /// decide (a link, an e-mail, a word that goes on in non-ASCII).
     #[inline]
-    fn ascii_word(&mut self, bytes: &[u8], i: usize, c: &mut Cursor) -> Option<usize> {
+    fn ascii_word(
+        &mut self,
+        text: &str,
+        i: usize,
+        words: &impl Words,
+        c: &mut Cursor,
+    ) -> Option<usize> {
+        let bytes = text.as_bytes();
         let first = bytes[i];
         if matches!(first, b'h' | b'H' | b'w' | b'W')
             && matches!(bytes.get(i + 1), Some(b't' | b'T' | b'w' | b'W'))
@@ -270,12 +286,16 @@ impl Layout {
             }
             (TokenKind::Word, caps)
         };
-        self.word_like(c, kind, i, j, caps);
+        let id = match words.ascii_id(bytes, i, j) {
+            Some(id) => id,
+            None => words.id(text, i, j, &mut self.scratch),
+        };
+        self.word_like(c, kind, i, j, caps, id);
         Some(j)
     }
 
     /// Any token from the tokenizer.
-    fn token(&mut self, c: &mut Cursor, t: &Token<'_>) {
+    fn token(&mut self, c: &mut Cursor, t: &Token<'_>, text: &str, words: &impl Words) {
         match t.kind {
             TokenKind::LineBreak => self.line_break(c),
             TokenKind::Punct => {
@@ -304,7 +324,13 @@ impl Layout {
                         caps |= CAPITALIZED;
                     }
                 }
-                self.word_like(c, kind, t.span.start, t.span.end, caps);
+                let (start, end) = (t.span.start, t.span.end);
+                let id = if matches!(kind, TokenKind::Word | TokenKind::Number) {
+                    words.id(text, start, end, &mut self.scratch)
+                } else {
+                    NO_WORD
+                };
+                self.word_like(c, kind, start, end, caps, id);
             }
         }
     }
@@ -341,7 +367,15 @@ impl Layout {
 
     /// A word-like token (a word, number, emoji, link, handle…) with its capitalisation flags.
     #[inline]
-    fn word_like(&mut self, c: &mut Cursor, kind: TokenKind, start: usize, end: usize, caps: u8) {
+    fn word_like(
+        &mut self,
+        c: &mut Cursor,
+        kind: TokenKind,
+        start: usize,
+        end: usize,
+        caps: u8,
+        word: WordId,
+    ) {
         c.line_start = false;
         let mut flags = caps;
         if std::mem::take(&mut c.broken) {
@@ -368,6 +402,7 @@ impl Layout {
             kind,
             sentence: c.sentence,
             clause: c.clause,
+            word,
             flags,
         });
     }
@@ -412,9 +447,11 @@ mod tests {
 
     /// The fast path must lay out exactly what the tokenizer alone gives.
     fn same_as_tokenizer(text: &str) {
+        let scorer = crate::Scorer::default();
+        let words = &scorer.inner().reply;
         let (mut fast, mut slow) = (Layout::default(), Layout::default());
-        fast.build_with(text, true);
-        slow.build_with(text, false);
+        fast.build_with(text, words, true);
+        slow.build_with(text, words, false);
         assert_eq!(
             format!("{:?}", fast.toks),
             format!("{:?}", slow.toks),

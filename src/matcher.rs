@@ -53,9 +53,11 @@ pub(crate) struct CueHit {
 struct Vocabulary {
     /// Every word, while the matcher is built.
     ids: FxHashMap<Box<str>, WordId>,
-    /// Words of up to 16 bytes, packed into an integer (zero-padded): the lookup of almost
-    /// every token is one integer hash, with no string comparison.
-    short: FxHashMap<u128, WordId>,
+    /// Words of up to 8 bytes (most words), packed into an integer (zero-padded): the
+    /// lookup of almost every token is one integer hash, with no string comparison.
+    short: ShortWords,
+    /// Words of 9 to 16 bytes, packed the same way.
+    medium: FxHashMap<u128, WordId>,
     /// Longer words.
     long: FxHashMap<Box<str>, WordId>,
     /// Per word ID: the word is a contraction (has an apostrophe).
@@ -134,13 +136,23 @@ impl Vocabulary {
             self.ids.entry(b.into()).or_insert(id);
         }
         for (w, &id) in &self.ids {
-            if w.len() <= 16 {
-                self.short.insert(pack(w.as_bytes()), id);
-            } else {
+            if w.len() > 16 {
                 self.long.insert(w.clone(), id);
+            } else if w.len() > 8 {
+                self.medium.insert(pack(w.as_bytes()), id);
             }
         }
+        let short = self.ids.iter().filter(|(w, _)| w.len() <= 8);
+        self.short = ShortWords::new(short.map(|(w, &id)| (pack(w.as_bytes()) as u64, id)));
         self.ids = FxHashMap::default();
+    }
+
+    fn get_packed(&self, len: usize, key: u128) -> WordId {
+        if len <= 8 {
+            self.short.get(key as u64)
+        } else {
+            self.medium.get(&key).copied().unwrap_or(NO_WORD)
+        }
     }
 
     /// The ID of the token `text[start..end]`: lower-cased, typographic apostrophes
@@ -153,7 +165,7 @@ impl Vocabulary {
         }
         if len <= 16 {
             if let Some(key) = ascii_key(text.as_bytes(), start, end) {
-                return self.short.get(&key).copied().unwrap_or(NO_WORD);
+                return self.get_packed(len, key);
             }
         }
         let word = &text[start..end];
@@ -166,13 +178,101 @@ impl Vocabulary {
                 c => scratch.extend(c.to_lowercase()),
             }
         }
-        let found = if scratch.len() <= 16 {
-            self.short.get(&pack(scratch.as_bytes()))
+        if scratch.len() <= 16 {
+            self.get_packed(scratch.len(), pack(scratch.as_bytes()))
         } else {
-            self.long.get(scratch.as_str())
-        };
-        found.copied().unwrap_or(NO_WORD)
+            self.long.get(scratch.as_str()).copied().unwrap_or(NO_WORD)
+        }
     }
+}
+
+/// An open-addressing table from words of up to 8 bytes (packed; never 0) to their IDs.
+#[derive(Debug, Clone, Default)]
+struct ShortWords {
+    /// Packed words; 0 is an empty slot.
+    keys: Vec<u64>,
+    ids: Vec<WordId>,
+    /// 64 minus the log2 of the table size: the hash is the top bits of a multiplication.
+    shift: u32,
+}
+
+impl ShortWords {
+    fn new(words: impl Iterator<Item = (u64, WordId)> + Clone) -> ShortWords {
+        let size = (words.clone().count() * 2).next_power_of_two().max(2);
+        let mut t = ShortWords {
+            keys: vec![0; size],
+            ids: vec![NO_WORD; size],
+            shift: 64 - size.trailing_zeros(),
+        };
+        for (key, id) in words {
+            let mut i = t.slot(key);
+            while t.keys[i] != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            t.keys[i] = key;
+            t.ids[i] = id;
+        }
+        t
+    }
+
+    #[inline]
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    #[inline]
+    fn get(&self, key: u64) -> WordId {
+        if self.keys.is_empty() {
+            return NO_WORD;
+        }
+        let mask = self.keys.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            let k = self.keys[i];
+            if k == key {
+                return self.ids[i];
+            }
+            if k == 0 {
+                return NO_WORD;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+impl layout::Words for Matcher {
+    #[inline]
+    fn id(&self, text: &str, start: usize, end: usize, scratch: &mut String) -> WordId {
+        self.vocab.lookup(text, start, end, scratch)
+    }
+
+    #[inline]
+    fn ascii_id(&self, bytes: &[u8], start: usize, end: usize) -> Option<WordId> {
+        let len = end - start;
+        if len <= 8 {
+            let key = ascii_key8(bytes, start, end);
+            Some(self.vocab.short.get(key))
+        } else {
+            None
+        }
+    }
+}
+
+/// The packed, lower-cased key of the ASCII token `bytes[start..end]` (at most 8 bytes).
+#[inline]
+fn ascii_key8(bytes: &[u8], start: usize, end: usize) -> u64 {
+    let len = end - start;
+    debug_assert!(len <= 8 && bytes[start..end].is_ascii());
+    let raw = match bytes.get(start..start + 8) {
+        Some(w) => u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]),
+        None => pack(&bytes[start..end]) as u64,
+    };
+    let mask = if len == 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * len)) - 1
+    };
+    swar_lowercase(raw & mask)
 }
 
 /// IDs of the function words the negation edits read.
@@ -342,39 +442,14 @@ impl Matcher {
         })
     }
 
-    /// The word ID of each token (`NO_WORD` for tokens that are not words), into `words`.
-    pub(crate) fn word_ids(
-        &self,
-        text: &str,
-        toks: &[Tok],
-        words: &mut Vec<WordId>,
-        scratch: &mut String,
-    ) {
-        words.clear();
-        words.extend(toks.iter().map(|t| {
-            if t.is_word() {
-                self.vocab
-                    .lookup(text, t.start as usize, t.end as usize, scratch)
-            } else {
-                NO_WORD
-            }
-        }));
-    }
-
     /// Finds cue hits (leftmost-longest, with overlaps of another kind kept) and context hits
     /// (all) in the tokens `toks` with word IDs `words`. Both come out sorted by first token.
-    pub(crate) fn find(
-        &self,
-        toks: &[Tok],
-        words: &[WordId],
-        cues: &mut Vec<CueHit>,
-        context: &mut Vec<Located>,
-    ) {
+    pub(crate) fn find(&self, toks: &[Tok], cues: &mut Vec<CueHit>, context: &mut Vec<Located>) {
         cues.clear();
         context.clear();
         let joined = |j: usize| j < toks.len() && !toks[j].has(layout::BREAK_BEFORE);
-        for start in 0..words.len() {
-            let w = words[start];
+        for start in 0..toks.len() {
+            let w = toks[start].word;
             if w == NO_WORD {
                 continue;
             }
@@ -382,12 +457,12 @@ impl Matcher {
             let state = first & !OPENS_EDIT;
             if state != DEAD {
                 self.record(state, start, start, false, cues, context);
-                self.walk(toks, words, start, state, start + 1, false, cues, context);
+                self.walk(toks, start, state, start + 1, false, cues, context);
             }
             if first & OPENS_EDIT != 0 {
                 let word = |k: usize| {
                     if (1..=k).all(|d| joined(start + d)) {
-                        words[start + k]
+                        toks[start + k].word
                     } else {
                         NO_WORD
                     }
@@ -403,7 +478,7 @@ impl Matcher {
                             self.record(state, start, at - 1, true, cues, context);
                         }
                         if joined(at) {
-                            self.walk(toks, words, start, state, at, true, cues, context);
+                            self.walk(toks, start, state, at, true, cues, context);
                         }
                     }
                 }
@@ -443,7 +518,6 @@ impl Matcher {
     fn walk(
         &self,
         toks: &[Tok],
-        words: &[WordId],
         start: usize,
         mut state: State,
         from: usize,
@@ -451,11 +525,11 @@ impl Matcher {
         cues: &mut Vec<CueHit>,
         context: &mut Vec<Located>,
     ) {
-        for j in from..words.len() {
-            if j > start && toks[j].has(layout::BREAK_BEFORE) {
+        for (j, t) in toks.iter().enumerate().skip(from) {
+            if j > start && t.has(layout::BREAK_BEFORE) {
                 return;
             }
-            state = self.dfa.next(state, words[j]);
+            state = self.dfa.next(state, t.word);
             if state == DEAD {
                 return;
             }
@@ -563,7 +637,11 @@ impl Matcher {
     pub(crate) fn memory_usage(&self) -> usize {
         let v = &self.vocab;
         let long: usize = v.long.keys().map(|k| k.len() + 24).sum();
-        self.dfa.memory_usage() + v.short.capacity() * 24 + long + self.start.len() * 4
+        self.dfa.memory_usage()
+            + v.short.keys.len() * 12
+            + v.medium.capacity() * 24
+            + long
+            + self.start.len() * 4
     }
 }
 
@@ -590,11 +668,9 @@ entries = ["fix it"]
         .unwrap();
         let m = Matcher::build(&lexicon, Side::Reply).unwrap();
         let mut layout = Layout::default();
-        layout.build(text);
-        let (mut words, mut scratch, mut cues, mut ctx) =
-            (Vec::new(), String::new(), Vec::new(), Vec::new());
-        m.word_ids(text, &layout.toks, &mut words, &mut scratch);
-        m.find(&layout.toks, &words, &mut cues, &mut ctx);
+        layout.build(text, &m);
+        let (mut cues, mut ctx) = (Vec::new(), Vec::new());
+        m.find(&layout.toks, &mut cues, &mut ctx);
         cues.iter()
             .map(|h| {
                 let (s, e) = (
