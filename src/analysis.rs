@@ -35,6 +35,13 @@ pub(crate) struct Workspace {
 }
 
 impl Workspace {
+    /// Lays out `text` and finds its cue and context phrases: how many.
+    pub(crate) fn layout_and_match(&mut self, text: &str, matcher: &Matcher) -> usize {
+        self.layout.build(text, matcher);
+        matcher.find(&self.layout.toks, &mut self.cue_hits, &mut self.located);
+        self.cue_hits.len() + self.located.len()
+    }
+
     /// Analyses `text`; the results are in `self.found` (text order) and `self.layout`.
     pub(crate) fn analyze(
         &mut self,
@@ -46,11 +53,10 @@ impl Workspace {
     ) {
         self.found.clear();
         self.located.clear();
-        self.layout.build(text, matcher);
+        self.layout_and_match(text, matcher);
         if self.layout.toks.is_empty() {
             return;
         }
-        matcher.find(&self.layout.toks, &mut self.cue_hits, &mut self.located);
         rules::annotate_sentences(&mut self.layout, &self.located);
 
         for h in &self.cue_hits {

@@ -7,10 +7,10 @@ use crate::lexicon::Lexicon;
 use crate::matcher::Side;
 use crate::report::{CustomerContext, Dimensions, Emotions, Evidence, Rules};
 use crate::scorer::{Scorer, evidence, saturate_kinds};
+use crate::text::Text;
 use crate::token::TokenKind;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashSet;
-use std::sync::{Arc, OnceLock};
 
 /// Entry index used for evidence of reflected customer content.
 pub(crate) const REFLECT_CUE: u32 = u32::MAX - 1;
@@ -92,20 +92,16 @@ impl CustomerReading {
     }
 }
 
-pub(crate) fn name_label() -> Arc<str> {
-    static L: OnceLock<Arc<str>> = OnceLock::new();
-    L.get_or_init(|| Arc::from("<customer name>")).clone()
+pub(crate) fn name_label() -> Text {
+    Text::from("<customer name>")
 }
 
-fn question_label() -> Arc<str> {
-    static L: OnceLock<Arc<str>> = OnceLock::new();
-    L.get_or_init(|| Arc::from("<question about the customer>"))
-        .clone()
+fn question_label() -> Text {
+    Text::from("<question about the customer>")
 }
 
-fn reflect_label() -> Arc<str> {
-    static L: OnceLock<Arc<str>> = OnceLock::new();
-    L.get_or_init(|| Arc::from("<customer's words>")).clone()
+fn reflect_label() -> Text {
+    Text::from("<customer's words>")
 }
 
 /// Reads a customer's message with the customer-side matcher and the same rules.
@@ -307,7 +303,7 @@ pub(crate) fn respond(
     }
 }
 
-pub(crate) fn reflect_evidence_label(entry: u32) -> Option<Arc<str>> {
+pub(crate) fn reflect_evidence_label(entry: u32) -> Option<Text> {
     match entry {
         NAME_CUE => Some(name_label()),
         REFLECT_CUE => Some(reflect_label()),

@@ -86,6 +86,8 @@ mod automaton;
 pub mod conversation;
 mod customer;
 pub mod error;
+#[cfg(feature = "internals")]
+pub mod internals;
 pub mod kind;
 mod layout;
 pub mod lexicon;
@@ -96,6 +98,7 @@ pub mod report;
 mod rules;
 mod scorer;
 mod suggest;
+mod text;
 pub mod token;
 
 pub use conversation::{Conversation, ConversationReport, Role, Turn};
@@ -108,6 +111,7 @@ pub use report::{
     Span, Suggestion, SuggestionCode,
 };
 pub use scorer::{Scorer, ScorerBuilder};
+pub use text::Text;
 
 /// The README's examples are compiled and run as doc tests.
 #[cfg(doctest)]

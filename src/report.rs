@@ -1,9 +1,9 @@
 //! What the caller gets back: [`Assessment`], [`Evidence`], [`Suggestion`] and friends.
 
 use crate::kind::{Concern, Dimension, Emotion, Kind};
+use crate::text::Text;
 use serde::{Deserialize, Serialize};
 use std::fmt;
-use std::sync::Arc;
 
 /// A half-open byte range `start..end` into the text that was scored.
 ///
@@ -272,7 +272,7 @@ pub struct Evidence {
     pub span: Span,
     /// The lexicon entry (pattern) that matched, or a short label for computed evidence
     /// such as `"<customer name>"`.
-    pub cue: Arc<str>,
+    pub cue: Text,
     /// The entry's base weight.
     pub base_weight: f32,
     /// The weight after context rules (0 when cancelled).
@@ -373,7 +373,7 @@ pub struct Suggestion {
     /// Stable machine-readable code.
     pub code: SuggestionCode,
     /// Human-readable advice.
-    pub message: Arc<str>,
+    pub message: Text,
 }
 
 /// How a reply relates to the customer's message it answers (see [`crate::Scorer::score_reply`]).

@@ -38,7 +38,7 @@ pub(crate) struct Inner {
     pub(crate) customer: Matcher,
     pub(crate) customer_tools: customer::Tools,
     /// Coaching messages, indexed by `SuggestionCode as usize`.
-    pub(crate) messages: Vec<Arc<str>>,
+    pub(crate) messages: Vec<crate::Text>,
 }
 
 impl std::fmt::Debug for Scorer {

@@ -5,7 +5,7 @@ use crate::customer::CustomerReading;
 use crate::kind::Emotion;
 use crate::report::{Assessment, Suggestion, SuggestionCode};
 use crate::scorer::Inner;
-use std::sync::Arc;
+use crate::text::Text;
 
 /// At most this many suggestions are given: a coach names the few things that matter most.
 const MAX_SUGGESTIONS: usize = 4;
@@ -17,7 +17,7 @@ pub(crate) fn suggest(inner: &Inner, a: &mut Assessment, customer: Option<&Custo
     a.suggestions.clear();
     let d = a.dimensions;
     let c = a.concerns;
-    let add = |a: &mut Assessment, code: SuggestionCode, message: Option<Arc<str>>| {
+    let add = |a: &mut Assessment, code: SuggestionCode, message: Option<Text>| {
         if a.suggestions.len() < MAX_SUGGESTIONS && !a.suggests(code) {
             let message = message.unwrap_or_else(|| inner.messages[code as usize].clone());
             a.suggestions.push(Suggestion { code, message });
@@ -33,7 +33,7 @@ pub(crate) fn suggest(inner: &Inner, a: &mut Assessment, customer: Option<&Custo
     if let Some(ctx) = a.customer.as_ref() {
         if let (Some(&first), Some(reading)) = (ctx.unmet.first(), customer) {
             let msg = unmet_message(first, reading, inner);
-            add(a, SuggestionCode::MeetEmotion, Some(Arc::from(msg)));
+            add(a, SuggestionCode::MeetEmotion, Some(Text::from(msg)));
         }
     }
     if c.policy_wall >= PRESENT {

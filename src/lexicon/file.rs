@@ -6,9 +6,9 @@ use crate::error::{LexiconError, LexiconProblem};
 use crate::kind::{Concern, Kind};
 use crate::model::Weights;
 use crate::report::SuggestionCode;
+use crate::text::Text;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
-use std::sync::Arc;
 use toml::Spanned;
 
 #[derive(Deserialize)]
@@ -160,7 +160,7 @@ pub(super) fn parse(src: &str, origin: &str) -> Result<Lexicon, LexiconError> {
         if msg.get_ref().trim().is_empty() {
             return Err(ctx.err(msg.span().start, LexiconProblem::EmptyEntry));
         }
-        messages.insert(code, Arc::from(msg.into_inner()));
+        messages.insert(code, Text::from(msg.into_inner()));
     }
 
     Ok(Lexicon {
@@ -365,7 +365,7 @@ fn read_cues(
             }
             seen.insert((kind.is_customer(), text.clone()), line);
             entries.push(Entry {
-                pattern: Arc::from(text),
+                pattern: Text::from(text),
                 kind,
                 weight,
                 question: group.question,

@@ -11,9 +11,10 @@ use crate::error::{Error, LexiconError, LexiconProblem};
 use crate::kind::Kind;
 use crate::model::Weights;
 use crate::report::SuggestionCode;
+use crate::text::Text;
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 /// The source of the built-in English lexicon.
 pub const BUILTIN_EN: &str = include_str!("../../data/lexicon/en.toml");
@@ -92,7 +93,7 @@ impl Context {
 /// One cue entry of a lexicon: a pattern, what it counts towards, and how much.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
-    pub(crate) pattern: Arc<str>,
+    pub(crate) pattern: Text,
     pub(crate) kind: Kind,
     pub(crate) weight: f32,
     pub(crate) question: bool,
@@ -189,7 +190,7 @@ pub struct Lexicon {
     pub(crate) entries: Vec<Entry>,
     pub(crate) context: Context,
     pub(crate) weights: Option<Weights>,
-    pub(crate) messages: HashMap<SuggestionCode, Arc<str>>,
+    pub(crate) messages: HashMap<SuggestionCode, Text>,
 }
 
 impl Lexicon {
@@ -204,7 +205,7 @@ impl Lexicon {
                     .unwrap_or_else(|e| panic!("the built-in lexicon is incomplete: {e}"));
                 lex
             })
-            .clone()
+            .borrowed()
     }
 
     /// Parses and validates a lexicon from TOML text.
@@ -252,7 +253,7 @@ impl Lexicon {
     /// present, replace these.
     pub fn extend(&mut self, other: Lexicon) -> Result<(), Error> {
         let key = |e: &Entry| (e.pattern.clone(), e.kind.is_customer());
-        let mut index: HashMap<(Arc<str>, bool), usize> = self
+        let mut index: HashMap<(Text, bool), usize> = self
             .entries
             .iter()
             .enumerate()
@@ -310,15 +311,28 @@ impl Lexicon {
     }
 
     /// Coaching messages indexed by code (for lookups on the hot path).
-    pub(crate) fn message_table(&self) -> Vec<Arc<str>> {
+    pub(crate) fn message_table(&self) -> Vec<Text> {
         SuggestionCode::ALL
             .iter()
             .map(|c| {
                 self.messages
                     .get(c)
                     .cloned()
-                    .unwrap_or_else(|| Arc::from(c.key()))
+                    .unwrap_or_else(|| Text::from(c.key()))
             })
             .collect()
+    }
+
+    /// A clone whose texts borrow from `self`, which lives for good: results quote them
+    /// without reference counting.
+    fn borrowed(&'static self) -> Lexicon {
+        let mut lex = self.clone();
+        for (mine, kept) in lex.entries.iter_mut().zip(&self.entries) {
+            mine.pattern = kept.pattern.borrowed();
+        }
+        for (code, text) in &self.messages {
+            lex.messages.insert(*code, text.borrowed());
+        }
+        lex
     }
 }
