@@ -415,8 +415,10 @@ impl Matcher {
             )),
         })?;
         vocab.freeze();
+        // One more slot, `DEAD`, read for tokens without a word.
         let mut start: Vec<State> = (0..vocab.contracted.len())
             .map(|w| dfa.root(w as WordId))
+            .chain([DEAD])
             .collect();
         if side == Side::Reply {
             let g = &grammar;
@@ -448,39 +450,30 @@ impl Matcher {
         cues.clear();
         context.clear();
         let joined = |j: usize| j < toks.len() && !toks[j].has(layout::BREAK_BEFORE);
-        for start in 0..toks.len() {
-            let w = toks[start].word;
-            if w == NO_WORD {
-                continue;
+        // Blocks of 64 tokens: first every token's start state and a bit mask of the tokens
+        // where something starts (no branch per token), then only those tokens, in order.
+        let sentinel = self.start.len() - 1;
+        let mut firsts = [DEAD; 64];
+        for base in (0..toks.len()).step_by(64) {
+            let block = &toks[base..toks.len().min(base + 64)];
+            let mut live = 0u64;
+            for (k, t) in block.iter().enumerate() {
+                // `NO_WORD` (and any ID past the table) reads the sentinel, `DEAD`.
+                let first = self.start[(t.word as usize).min(sentinel)];
+                firsts[k] = first;
+                live |= u64::from(first != DEAD) << k;
             }
-            let first = self.start.get(w as usize).copied().unwrap_or(DEAD);
-            let state = first & !OPENS_EDIT;
-            if state != DEAD {
-                self.record(state, start, start, false, cues, context);
-                self.walk(toks, start, state, start + 1, false, cues, context);
-            }
-            if first & OPENS_EDIT != 0 {
-                let word = |k: usize| {
-                    if (1..=k).all(|d| joined(start + d)) {
-                        toks[start + k].word
-                    } else {
-                        NO_WORD
-                    }
-                };
-                for edit in self.edits_at(word).into_iter().flatten() {
-                    let mut state = ROOT;
-                    for &w in &edit.prefix[..edit.len] {
-                        state = self.dfa.next(state, w);
-                    }
-                    if state != DEAD {
-                        let at = start + edit.consumed;
-                        if edit.len >= 2 {
-                            self.record(state, start, at - 1, true, cues, context);
-                        }
-                        if joined(at) {
-                            self.walk(toks, start, state, at, true, cues, context);
-                        }
-                    }
+            while live != 0 {
+                let k = live.trailing_zeros() as usize;
+                live &= live - 1;
+                let (start, first) = (base + k, firsts[k]);
+                let state = first & !OPENS_EDIT;
+                if state != DEAD {
+                    self.record(state, start, start, false, cues, context);
+                    self.walk(toks, start, state, start + 1, false, cues, context);
+                }
+                if first & OPENS_EDIT != 0 {
+                    self.edited(toks, start, &joined, cues, context);
                 }
             }
         }
@@ -510,6 +503,40 @@ impl Matcher {
         }
         cues.truncate(kept);
         context.sort_unstable_by_key(|h| (h.first, h.last));
+    }
+
+    /// The negation edits at a subject, walked like plain starts.
+    #[cold]
+    fn edited(
+        &self,
+        toks: &[Tok],
+        start: usize,
+        joined: &impl Fn(usize) -> bool,
+        cues: &mut Vec<CueHit>,
+        context: &mut Vec<Located>,
+    ) {
+        let word = |k: usize| {
+            if (1..=k).all(|d| joined(start + d)) {
+                toks[start + k].word
+            } else {
+                NO_WORD
+            }
+        };
+        for edit in self.edits_at(word).into_iter().flatten() {
+            let mut state = ROOT;
+            for &w in &edit.prefix[..edit.len] {
+                state = self.dfa.next(state, w);
+            }
+            if state != DEAD {
+                let at = start + edit.consumed;
+                if edit.len >= 2 {
+                    self.record(state, start, at - 1, true, cues, context);
+                }
+                if joined(at) {
+                    self.walk(toks, start, state, at, true, cues, context);
+                }
+            }
+        }
     }
 
     /// Walks the DFA from `state` over the words from `from` on, recording every accepting
