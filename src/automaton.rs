@@ -9,6 +9,7 @@
 
 use crate::lexicon::pattern::{Part, Seq};
 use rustc_hash::FxHashMap;
+use std::rc::Rc;
 
 /// A word ID. IDs are dense, from 0.
 pub(crate) type WordId = u32;
@@ -27,15 +28,17 @@ pub(crate) const ACCEPTS: State = 1 << 31;
 /// about 12,000); the top bits of a state are flags ([`ACCEPTS`], and one the matcher uses).
 pub(crate) const MAX_STATES: usize = 1 << 24;
 
-/// The word-level NFA under construction.
+/// The word-level NFA under construction: flat lists of (node, …) pairs, grouped by node
+/// when the DFA is built (a few big vectors instead of three small ones per node).
 #[derive(Debug, Default)]
 pub(crate) struct Nfa {
-    /// ε edges of each node.
-    eps: Vec<Vec<u32>>,
-    /// Word edges of each node.
-    edges: Vec<Vec<(WordId, u32)>>,
-    /// Accept labels of each node.
-    accepts: Vec<Vec<u32>>,
+    nodes: u32,
+    /// ε edges (from, to).
+    eps: Vec<(u32, u32)>,
+    /// Word edges (from, (word, to)).
+    edges: Vec<(u32, (WordId, u32))>,
+    /// Accept labels (node, label).
+    accepts: Vec<(u32, u32)>,
 }
 
 impl Nfa {
@@ -46,10 +49,8 @@ impl Nfa {
     }
 
     fn node(&mut self) -> u32 {
-        self.eps.push(Vec::new());
-        self.edges.push(Vec::new());
-        self.accepts.push(Vec::new());
-        (self.eps.len() - 1) as u32
+        self.nodes += 1;
+        self.nodes - 1
     }
 
     /// Adds a pattern from the root; reaching its end accepts `label`. `intern` turns a
@@ -61,7 +62,7 @@ impl Nfa {
         intern: &mut impl FnMut(&str) -> WordId,
     ) {
         let end = self.seq(seq, 0, intern);
-        self.accepts[end as usize].push(label);
+        self.accepts.push((end, label));
     }
 
     /// Adds a literal phrase (words separated by single spaces) from the root.
@@ -72,13 +73,13 @@ impl Nfa {
         intern: &mut impl FnMut(&str) -> WordId,
     ) {
         let end = self.words(phrase, 0, intern);
-        self.accepts[end as usize].push(label);
+        self.accepts.push((end, label));
     }
 
     fn words(&mut self, phrase: &str, from: u32, intern: &mut impl FnMut(&str) -> WordId) -> u32 {
         phrase.split(' ').fold(from, |at, w| {
             let next = self.node();
-            self.edges[at as usize].push((intern(w), next));
+            self.edges.push((at, (intern(w), next)));
             next
         })
     }
@@ -92,7 +93,7 @@ impl Nfa {
                     let join = self.node();
                     for p in phrases {
                         let e = self.words(p, at, intern);
-                        self.eps[e as usize].push(join);
+                        self.eps.push((e, join));
                     }
                     join
                 }
@@ -100,13 +101,13 @@ impl Nfa {
                     let join = self.node();
                     for a in alts {
                         let e = self.seq(a, at, intern);
-                        self.eps[e as usize].push(join);
+                        self.eps.push((e, join));
                     }
                     join
                 }
             };
             if optional {
-                self.eps[at as usize].push(end);
+                self.eps.push((at, end));
             }
             at = end;
         }
@@ -188,9 +189,16 @@ impl<T> Dfa<T> {
         words: usize,
         mut label: impl FnMut(&[u32]) -> Option<T>,
     ) -> Option<Dfa<T>> {
-        let mut closure = Closure::new(nfa.eps.len());
-        let mut sets: Vec<Vec<u32>> = vec![Vec::new(), closure.of(nfa, &[0])];
-        let mut ids: FxHashMap<Vec<u32>, State> = FxHashMap::default();
+        let nodes = nfa.nodes as usize;
+        let eps = Grouped::new(nodes, &nfa.eps);
+        let nfa_edges = Grouped::new(nodes, &nfa.edges);
+        let accepts = Grouped::new(nodes, &nfa.accepts);
+        let mut closure = Closure::new(nodes);
+        let mut set = Vec::new();
+        closure.of(&eps, &[0], &mut set);
+        // Each state's NFA node set, shared by the list and the index (one allocation each).
+        let mut sets: Vec<Rc<[u32]>> = vec![Rc::from([]), Rc::from(set.as_slice())];
+        let mut ids: FxHashMap<Rc<[u32]>, State> = FxHashMap::default();
         ids.insert(sets[ROOT as usize].clone(), ROOT);
         let mut offsets = vec![0u32, 0];
         let mut edges: Vec<(WordId, State)> = Vec::new();
@@ -199,8 +207,8 @@ impl<T> Dfa<T> {
         let mut s = ROOT as usize;
         while s < sets.len() {
             pairs.clear();
-            for &n in &sets[s] {
-                pairs.extend_from_slice(&nfa.edges[n as usize]);
+            for &n in sets[s].iter() {
+                pairs.extend_from_slice(nfa_edges.of(n));
             }
             pairs.sort_unstable();
             pairs.dedup();
@@ -212,14 +220,15 @@ impl<T> Dfa<T> {
                     targets.push(pairs[i].1);
                     i += 1;
                 }
-                let set = closure.of(nfa, &targets);
-                let next = match ids.get(&set) {
+                closure.of(&eps, &targets, &mut set);
+                let next = match ids.get(set.as_slice()) {
                     Some(&id) => id,
                     None if sets.len() >= MAX_STATES => return None,
                     None => {
                         let id = sets.len() as State;
-                        ids.insert(set.clone(), id);
-                        sets.push(set);
+                        let shared: Rc<[u32]> = Rc::from(set.as_slice());
+                        ids.insert(shared.clone(), id);
+                        sets.push(shared);
                         id
                     }
                 };
@@ -241,8 +250,8 @@ impl<T> Dfa<T> {
             .iter()
             .map(|set| {
                 labels.clear();
-                for &n in set {
-                    labels.extend_from_slice(&nfa.accepts[n as usize]);
+                for &n in set.iter() {
+                    labels.extend_from_slice(accepts.of(n));
                 }
                 labels.sort_unstable();
                 labels.dedup();
@@ -332,6 +341,36 @@ impl<T> Dfa<T> {
     }
 }
 
+/// (node, value) pairs grouped by node: `of(n)` is node `n`'s values, in insertion order.
+struct Grouped<V> {
+    offsets: Vec<u32>,
+    values: Vec<V>,
+}
+
+impl<V: Copy> Grouped<V> {
+    fn new(nodes: usize, pairs: &[(u32, V)]) -> Grouped<V> {
+        let mut offsets = vec![0u32; nodes + 1];
+        for &(n, _) in pairs {
+            offsets[n as usize + 1] += 1;
+        }
+        for i in 0..nodes {
+            offsets[i + 1] += offsets[i];
+        }
+        let mut next = offsets.clone();
+        // Any values will do as placeholders: every slot is overwritten below.
+        let mut values: Vec<V> = pairs.iter().map(|p| p.1).collect();
+        for &(n, v) in pairs {
+            values[next[n as usize] as usize] = v;
+            next[n as usize] += 1;
+        }
+        Grouped { offsets, values }
+    }
+
+    fn of(&self, n: u32) -> &[V] {
+        &self.values[self.offsets[n as usize] as usize..self.offsets[n as usize + 1] as usize]
+    }
+}
+
 /// ε-closure of NFA node sets, with a reusable visited marker.
 struct Closure {
     mark: Vec<u32>,
@@ -348,10 +387,11 @@ impl Closure {
         }
     }
 
-    /// The sorted set of nodes reachable from `start` by ε edges (including `start`).
-    fn of(&mut self, nfa: &Nfa, start: &[u32]) -> Vec<u32> {
+    /// The sorted set of nodes reachable from `start` by ε edges (including `start`), into
+    /// `out`.
+    fn of(&mut self, eps: &Grouped<u32>, start: &[u32], out: &mut Vec<u32>) {
         self.stamp += 1;
-        let mut out = Vec::new();
+        out.clear();
         self.stack.clear();
         self.stack.extend_from_slice(start);
         while let Some(n) = self.stack.pop() {
@@ -360,10 +400,9 @@ impl Closure {
             }
             self.mark[n as usize] = self.stamp;
             out.push(n);
-            self.stack.extend_from_slice(&nfa.eps[n as usize]);
+            self.stack.extend_from_slice(eps.of(n));
         }
         out.sort_unstable();
-        out
     }
 }
 

@@ -9,6 +9,7 @@ use crate::matcher::{Matcher, Side};
 use crate::model::Weights;
 use crate::report::{Assessment, Concerns, Dimensions, Evidence, Span};
 use crate::suggest;
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::sync::{Arc, OnceLock};
 
@@ -32,7 +33,8 @@ pub struct Scorer {
 }
 
 pub(crate) struct Inner {
-    pub(crate) lexicon: Lexicon,
+    /// The built-in lexicon is borrowed, not copied, when it is used as it is.
+    pub(crate) lexicon: Cow<'static, Lexicon>,
     pub(crate) weights: Weights,
     pub(crate) reply: Matcher,
     pub(crate) customer: Matcher,
@@ -116,9 +118,12 @@ impl ScorerBuilder {
 
     /// Validates everything and compiles the matchers.
     pub fn build(self) -> Result<Scorer, Error> {
-        let mut lexicon = self.base.unwrap_or_else(Lexicon::builtin);
+        let mut lexicon = match self.base {
+            Some(base) => Cow::Owned(base),
+            None => Cow::Borrowed(Lexicon::builtin_ref()),
+        };
         for extra in self.extensions {
-            lexicon.extend(extra)?;
+            lexicon.to_mut().extend(extra)?;
         }
         lexicon.check_complete()?;
         let weights = match self.weights {

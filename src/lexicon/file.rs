@@ -9,6 +9,7 @@ use crate::report::SuggestionCode;
 use crate::text::Text;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 use toml::Spanned;
 
 #[derive(Deserialize)]
@@ -372,7 +373,7 @@ fn read_cues(
                 negated,
                 credit,
                 line,
-                seq,
+                seq: Arc::new(seq),
                 phrase_count,
             });
         }

@@ -14,7 +14,7 @@ use crate::report::SuggestionCode;
 use crate::text::Text;
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// The source of the built-in English lexicon.
 pub const BUILTIN_EN: &str = include_str!("../../data/lexicon/en.toml");
@@ -101,7 +101,7 @@ pub struct Entry {
     pub(crate) credit: Option<(Kind, f32)>,
     pub(crate) line: usize,
     /// The pattern, parsed and with its classes resolved (never expanded for matching).
-    pub(crate) seq: pattern::Seq,
+    pub(crate) seq: Arc<pattern::Seq>,
     /// How many phrases the pattern stands for.
     pub(crate) phrase_count: usize,
 }
@@ -196,16 +196,25 @@ pub struct Lexicon {
 impl Lexicon {
     /// The built-in English lexicon (parsed once per process, then cloned).
     pub fn builtin() -> Lexicon {
-        static BUILTIN: OnceLock<Lexicon> = OnceLock::new();
-        BUILTIN
-            .get_or_init(|| {
-                let lex = file::parse(BUILTIN_EN, "builtin:en")
-                    .unwrap_or_else(|e| panic!("the built-in lexicon is invalid: {e}"));
-                lex.check_complete()
-                    .unwrap_or_else(|e| panic!("the built-in lexicon is incomplete: {e}"));
-                lex
-            })
-            .borrowed()
+        Lexicon::builtin_ref().clone()
+    }
+
+    /// The built-in lexicon, parsed once per process; its texts are `'static`, so results
+    /// quote them without reference counting.
+    pub(crate) fn builtin_ref() -> &'static Lexicon {
+        static PARSED: OnceLock<Lexicon> = OnceLock::new();
+        static BORROWED: OnceLock<Lexicon> = OnceLock::new();
+        BORROWED.get_or_init(|| {
+            PARSED
+                .get_or_init(|| {
+                    let lex = file::parse(BUILTIN_EN, "builtin:en")
+                        .unwrap_or_else(|e| panic!("the built-in lexicon is invalid: {e}"));
+                    lex.check_complete()
+                        .unwrap_or_else(|e| panic!("the built-in lexicon is incomplete: {e}"));
+                    lex
+                })
+                .borrowed()
+        })
     }
 
     /// Parses and validates a lexicon from TOML text.
