@@ -141,10 +141,7 @@ impl Workspace {
             if !sentence.question {
                 continue;
             }
-            // Tokens are in sentence order: find this sentence's by bisection, so the
-            // (many) sentences that are not questions cost nothing.
-            let i = toks.partition_point(|t| (t.sentence as usize) < s);
-            let j = i + toks[i..].partition_point(|t| t.sentence as usize == s);
+            let std::ops::Range { start: i, end: j } = self.layout.sentence_tokens(s);
             if i == j {
                 continue;
             }

@@ -33,6 +33,8 @@ impl Tok {
 
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Sentence {
+    /// Index of its first token (its tokens run up to the next sentence's first).
+    pub(crate) first: u32,
     pub(crate) question: bool,
     pub(crate) exclaims: u8,
     pub(crate) first_contrast: Option<usize>,
@@ -143,6 +145,15 @@ fn ascii_in(x: u64, lo: u8, hi: u8) -> u64 {
 }
 
 impl Layout {
+    /// The range of token indices of sentence `s`.
+    pub(crate) fn sentence_tokens(&self, s: usize) -> std::ops::Range<usize> {
+        let end = self
+            .sentences
+            .get(s + 1)
+            .map_or(self.toks.len(), |n| n.first as usize);
+        self.sentences[s].first as usize..end
+    }
+
     /// Lays out `text`. Plain ASCII words, spaces and punctuation are read straight off the
     /// bytes; anything else (links, handles, non-ASCII) goes through the tokenizer, so the
     /// result is exactly the tokenizer's.
@@ -356,7 +367,10 @@ impl Layout {
         s.exclaims = s.exclaims.saturating_add(bangs);
         if sentence_end && c.sentence_open {
             c.sentence += 1;
-            self.sentences.push(Sentence::default());
+            self.sentences.push(Sentence {
+                first: self.toks.len() as u32,
+                ..Sentence::default()
+            });
             c.sentence_open = false;
         }
         if clause_break && c.clause_open {
@@ -463,6 +477,18 @@ mod tests {
             "{text:?}"
         );
         assert_eq!(fast.words, slow.words, "{text:?}");
+        let mut covered = 0;
+        for s in 0..fast.sentences.len() {
+            let range = fast.sentence_tokens(s);
+            assert_eq!(range.start, covered, "{text:?}");
+            assert!(
+                fast.toks[range.clone()]
+                    .iter()
+                    .all(|t| t.sentence as usize == s)
+            );
+            covered = range.end;
+        }
+        assert_eq!(covered, fast.toks.len(), "{text:?}");
     }
 
     #[test]
