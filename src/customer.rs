@@ -10,7 +10,7 @@ use crate::scorer::{Scorer, evidence, saturate_kinds};
 use crate::text::Text;
 use crate::token::TokenKind;
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// Entry index used for evidence of reflected customer content.
 pub(crate) const REFLECT_CUE: u32 = u32::MAX - 1;
@@ -208,7 +208,7 @@ pub(crate) fn personalize(
             }
         }
     }
-    let mut picked: HashSet<String> = HashSet::new();
+    let mut picked: HashSet<String> = HashSet::default();
     for (stem, start, end) in inner.customer_tools.content_words(reply, ws) {
         if reading.stems.contains(&stem) && picked.insert(stem) {
             ws.found.push(Found {

@@ -400,32 +400,35 @@ pub fn sentences(text: &str) -> impl Iterator<Item = Span> + '_ {
     })
 }
 
-/// Contractions commonly written without the apostrophe, and their full spelling.
-const BARE_CONTRACTIONS: &[(&str, &str)] = &[
-    ("arent", "aren't"),
-    ("cant", "can't"),
-    ("couldnt", "couldn't"),
-    ("didnt", "didn't"),
-    ("doesnt", "doesn't"),
-    ("dont", "don't"),
-    ("hasnt", "hasn't"),
-    ("havent", "haven't"),
-    ("im", "i'm"),
-    ("isnt", "isn't"),
-    ("ive", "i've"),
-    ("shouldnt", "shouldn't"),
-    ("thats", "that's"),
-    ("theyre", "they're"),
-    ("wasnt", "wasn't"),
-    ("werent", "weren't"),
-    ("weve", "we've"),
-    ("whats", "what's"),
-    ("wont", "won't"),
-    ("wouldnt", "wouldn't"),
-    ("youll", "you'll"),
-    ("youre", "you're"),
-    ("youve", "you've"),
-];
+/// The full spelling of a contraction commonly written without the apostrophe.
+fn full_spelling(bare: &str) -> Option<&'static str> {
+    Some(match bare {
+        "arent" => "aren't",
+        "cant" => "can't",
+        "couldnt" => "couldn't",
+        "didnt" => "didn't",
+        "doesnt" => "doesn't",
+        "dont" => "don't",
+        "hasnt" => "hasn't",
+        "havent" => "haven't",
+        "im" => "i'm",
+        "isnt" => "isn't",
+        "ive" => "i've",
+        "shouldnt" => "shouldn't",
+        "thats" => "that's",
+        "theyre" => "they're",
+        "wasnt" => "wasn't",
+        "werent" => "weren't",
+        "weve" => "we've",
+        "whats" => "what's",
+        "wont" => "won't",
+        "wouldnt" => "wouldn't",
+        "youll" => "you'll",
+        "youre" => "you're",
+        "youve" => "you've",
+        _ => return None,
+    })
+}
 
 /// Normalises a word for matching: lower case, typographic apostrophes (’ ‘ ´ ʼ) to `'`,
 /// and contractions written without the apostrophe restored ("dont" → "don't").
@@ -453,9 +456,9 @@ pub fn normalize_word(word: &str) -> Cow<'_, str> {
                 .collect(),
         )
     };
-    match BARE_CONTRACTIONS.binary_search_by(|(bare, _)| (*bare).cmp(&lowered)) {
-        Ok(i) => Cow::Borrowed(BARE_CONTRACTIONS[i].1),
-        Err(_) => lowered,
+    match full_spelling(&lowered) {
+        Some(full) => Cow::Borrowed(full),
+        None => lowered,
     }
 }
 
