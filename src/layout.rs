@@ -57,8 +57,9 @@ pub(crate) trait Words {
     /// The ID of the word or number `text[start..end]` (`NO_WORD` if unknown).
     fn id(&self, text: &str, start: usize, end: usize, scratch: &mut String) -> WordId;
 
-    /// The same for an all-ASCII token, when there is a cheaper way (`None`: use `id`).
-    fn ascii_id(&self, bytes: &[u8], start: usize, end: usize) -> Option<WordId>;
+    /// The ID of an ASCII word of at most 8 bytes, lower-cased and packed little-endian
+    /// into an integer (zero-padded).
+    fn short_id(&self, key: u64) -> WordId;
 }
 
 /// Where the layout pass is: sentence and clause numbers, quoting, line starts.
@@ -250,10 +251,12 @@ impl Layout {
         // Capital letters seen: none, one, two or more (bit 0: one, bit 1: two or more).
         let (mut upper, mut lower) = (0u8, false);
         let mut j = i;
+        // The word's first eight bytes: its lookup key when it is no longer.
+        let head = load8(bytes, i);
         loop {
             // A run of ASCII letters and digits, eight bytes at a time: no branch per byte.
             loop {
-                let x = load8(bytes, j);
+                let x = if j == i { head } else { load8(bytes, j) };
                 let alnum = ascii_in(x, b'0', b'9') | ascii_in(x | splat(0x20), b'a', b'z');
                 let n = (!alnum & splat(0x80)).trailing_zeros() as usize / 8;
                 let run = if n >= 8 { u64::MAX } else { (1 << (8 * n)) - 1 };
@@ -268,12 +271,16 @@ impl Layout {
                     break;
                 }
             }
-            // Inner joiners: don't, follow-up, 3.50, 10:30.
-            if j + 1 < bytes.len() && CLASS[bytes[j + 1] as usize] & ALNUM != 0 {
+            // Inner joiners: don't, follow-up, 3.50, 10:30 (most words end in a space).
+            let joiner = bytes.get(j).copied().unwrap_or(b' ');
+            if matches!(joiner, b'\'' | b'-' | b'.' | b',' | b':')
+                && j + 1 < bytes.len()
+                && CLASS[bytes[j + 1] as usize] & ALNUM != 0
+            {
                 let ok = if numeric {
-                    matches!(bytes[j], b'.' | b',' | b':') && bytes[j + 1].is_ascii_digit()
+                    joiner != b'\'' && joiner != b'-' && bytes[j + 1].is_ascii_digit()
                 } else {
-                    matches!(bytes[j], b'\'' | b'-')
+                    joiner == b'\'' || joiner == b'-'
                 };
                 if ok {
                     j += 1;
@@ -297,9 +304,18 @@ impl Layout {
             }
             (TokenKind::Word, caps)
         };
-        let id = match words.ascii_id(bytes, i, j) {
-            Some(id) => id,
-            None => words.id(text, i, j, &mut self.scratch),
+        let len = j - i;
+        let id = if len <= 8 {
+            // Lower-case the letters (0x80 >> 2 is the case bit) and clear what follows.
+            let mask = if len == 8 {
+                u64::MAX
+            } else {
+                (1 << (8 * len)) - 1
+            };
+            let key = (head | (ascii_in(head, b'A', b'Z') >> 2)) & mask;
+            words.short_id(key)
+        } else {
+            words.id(text, i, j, &mut self.scratch)
         };
         self.word_like(c, kind, i, j, caps, id);
         Some(j)

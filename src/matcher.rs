@@ -247,32 +247,9 @@ impl layout::Words for Matcher {
     }
 
     #[inline]
-    fn ascii_id(&self, bytes: &[u8], start: usize, end: usize) -> Option<WordId> {
-        let len = end - start;
-        if len <= 8 {
-            let key = ascii_key8(bytes, start, end);
-            Some(self.vocab.short.get(key))
-        } else {
-            None
-        }
+    fn short_id(&self, key: u64) -> WordId {
+        self.vocab.short.get(key)
     }
-}
-
-/// The packed, lower-cased key of the ASCII token `bytes[start..end]` (at most 8 bytes).
-#[inline]
-fn ascii_key8(bytes: &[u8], start: usize, end: usize) -> u64 {
-    let len = end - start;
-    debug_assert!(len <= 8 && bytes[start..end].is_ascii());
-    let raw = match bytes.get(start..start + 8) {
-        Some(w) => u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]),
-        None => pack(&bytes[start..end]) as u64,
-    };
-    let mask = if len == 8 {
-        u64::MAX
-    } else {
-        (1u64 << (8 * len)) - 1
-    };
-    swar_lowercase(raw & mask)
 }
 
 /// IDs of the function words the negation edits read.
