@@ -123,6 +123,9 @@ pub(crate) struct Dfa<T> {
     /// `edges[offsets[s]..offsets[s + 1]]` are the transitions of state `s`, sorted by word.
     offsets: Vec<u32>,
     edges: Vec<(WordId, State)>,
+    /// Per state, a 64-bit filter of the words it has edges on (bit `word % 64`): most
+    /// walks end on a word the state has no edge on, and the filter says so from one load.
+    bloom: Vec<u64>,
     /// The transitions of states with many edges, hashed (one probe instead of a binary
     /// search through a long row).
     wide: WideEdges,
@@ -280,10 +283,17 @@ impl<T> Dfa<T> {
             let row = if row.len() > NARROW { row } else { &[] };
             row.iter().map(move |&(w, next)| (s as State, w, next))
         }));
+        let bloom = (0..offsets.len() - 1)
+            .map(|s| {
+                let row = &edges[offsets[s] as usize..offsets[s + 1] as usize];
+                row.iter().fold(0u64, |b, &(w, _)| b | (1 << (w % 64)))
+            })
+            .collect();
         Some(Dfa {
             root,
             offsets,
             edges,
+            bloom,
             wide,
             accept,
         })
@@ -298,6 +308,9 @@ impl<T> Dfa<T> {
         }
         if state == ROOT as usize {
             return self.root(word);
+        }
+        if self.bloom[state] & (1 << (word % 64)) == 0 {
+            return DEAD;
         }
         let (a, b) = (
             self.offsets[state] as usize,
@@ -337,6 +350,7 @@ impl<T> Dfa<T> {
             + self.offsets.len() * 4
             + self.edges.len() * 8
             + self.wide.slots.len() * 12
+            + self.bloom.len() * 8
             + self.accept.len() * std::mem::size_of::<Option<T>>()
     }
 }
