@@ -477,4 +477,27 @@ mod tests {
         // 5 × 6 × 5 × 6 × 2 = 1,800 phrases; a few dozen states.
         assert!(dfa.states() < 40, "{}", dfa.states());
     }
+
+    #[test]
+    fn wide_and_narrow_states_agree_with_the_patterns() {
+        // One state with 150 edges (hashed, and its word filter full), one with 3 (scanned);
+        // 150 words also make filter bits collide, so the filter must not reject real edges.
+        let many: Vec<String> = (0..150).map(|i| format!("w{i}")).collect();
+        let pattern = format!("start ({}) end", many.join("|"));
+        let (dfa, v) = compile(&[pattern.as_str(), "few (x|y|z)"]);
+        for w in &many {
+            assert_eq!(
+                run(&dfa, &v, &format!("start {w} end")),
+                Some(vec![0]),
+                "{w}"
+            );
+            assert_eq!(run(&dfa, &v, &format!("few {w}")), None, "{w}");
+        }
+        for w in ["x", "y", "z"] {
+            assert_eq!(run(&dfa, &v, &format!("few {w}")), Some(vec![1]));
+            assert_eq!(run(&dfa, &v, &format!("start {w} end")), None);
+        }
+        assert_eq!(run(&dfa, &v, "start end"), None);
+        assert_eq!(run(&dfa, &v, "start start end"), None);
+    }
 }
