@@ -126,6 +126,10 @@ fn batch(c: &mut Criterion) {
     g.bench_function("score_batch", |b| {
         b.iter(|| scorer.score_batch(black_box(&texts)))
     });
+    let mut out = Vec::new();
+    g.bench_function("score_batch_into", |b| {
+        b.iter(|| scorer.score_batch_into(black_box(&texts), &mut out))
+    });
     g.finish();
 }
 

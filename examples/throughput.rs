@@ -220,6 +220,13 @@ fn parallel(scorer: &Scorer, lines: &[String], min: Duration) {
             black_box(scorer.score_batch(batch));
         })
     };
+    let mut out = Vec::new();
+    let mut run_into = || {
+        measure_batches(&refs, min, |batch| {
+            scorer.score_batch_into(batch, &mut out);
+            black_box(&out);
+        })
+    };
     // The same batch API on a one-thread pool is the baseline.
     let one = rayon::ThreadPoolBuilder::new()
         .num_threads(1)
@@ -229,6 +236,15 @@ fn parallel(scorer: &Scorer, lines: &[String], min: Duration) {
     let rate = run();
     println!(
         "empathy  score_batch: {:8.1} MB/s on 1 thread, {:.1} MB/s on {} threads ({:.2}x)",
+        single,
+        rate,
+        rayon::current_num_threads(),
+        rate / single
+    );
+    let single = one.install(&mut run_into);
+    let rate = run_into();
+    println!(
+        "empathy  score_batch_into: {:.1} MB/s on 1 thread, {:.1} MB/s on {} threads ({:.2}x)",
         single,
         rate,
         rayon::current_num_threads(),

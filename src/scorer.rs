@@ -395,6 +395,28 @@ impl Scorer {
             .collect()
     }
 
+    /// Like [`Scorer::score_batch`], but into `out` (resized to `texts.len()`), reusing the
+    /// buffers of the assessments already there: a streaming job that passes the same
+    /// vector for every batch allocates nothing in steady state (feature `rayon`).
+    ///
+    /// ```
+    /// let scorer = empathy::Scorer::default();
+    /// let mut out = Vec::new();
+    /// for batch in [["Sorry to hear that!", "Calm down."], ["Happy to help!", "No."]] {
+    ///     scorer.score_batch_into(&batch, &mut out);
+    ///     assert_eq!(out.len(), 2);
+    ///     assert_eq!(out[0], scorer.score(batch[0]));
+    /// }
+    /// ```
+    pub fn score_batch_into<S: AsRef<str> + Sync>(&self, texts: &[S], out: &mut Vec<Assessment>) {
+        use rayon::prelude::*;
+        out.resize_with(texts.len(), Assessment::default);
+        out.par_iter_mut()
+            .zip(texts.par_iter())
+            .with_min_len(64)
+            .for_each(|(o, t)| self.score_into(t.as_ref(), o));
+    }
+
     /// Scores many (customer, reply) pairs in parallel (feature `rayon`).
     pub fn score_reply_batch<S: AsRef<str> + Sync>(&self, pairs: &[(S, S)]) -> Vec<Assessment> {
         use rayon::prelude::*;
