@@ -10,7 +10,8 @@ use crate::scorer::{Scorer, evidence, saturate_kinds};
 use crate::text::Text;
 use crate::token::TokenKind;
 use rust_stemmers::{Algorithm, Stemmer};
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap, FxHashSet as HashSet};
+use std::cell::RefCell;
 
 /// Entry index used for evidence of reflected customer content.
 pub(crate) const REFLECT_CUE: u32 = u32::MAX - 1;
@@ -47,9 +48,9 @@ impl Tools {
         }
     }
 
-    /// Stemmed content words of a text (lower case, no stopwords, at least 3 letters).
-    fn content_words(&self, text: &str, ws: &Workspace) -> Vec<(String, usize, usize)> {
-        let mut out = Vec::new();
+    /// Calls `each(stem, start, end)` for the content words of a text (lower case, no
+    /// stopwords, at least 3 letters), in text order.
+    fn content_words(&self, text: &str, ws: &Workspace, mut each: impl FnMut(&str, usize, usize)) {
         for t in &ws.layout.toks {
             if t.kind != TokenKind::Word {
                 continue;
@@ -61,10 +62,33 @@ impl Tools {
             {
                 continue;
             }
-            let stem = self.stemmer.stem(&word).into_owned();
-            out.push((stem, t.start as usize, t.end as usize));
+            self.with_stem(&word, |stem| each(stem, t.start as usize, t.end as usize));
         }
-        out
+    }
+
+    /// The stem of a (lower-case) word. Stemming is most of the cost of reading a message,
+    /// and support text repeats its words, so stems are kept in a per-thread cache (bounded:
+    /// cleared when full).
+    fn with_stem<R>(&self, word: &str, f: impl FnOnce(&str) -> R) -> R {
+        const CACHE_WORDS: usize = 8192;
+        thread_local! {
+            static STEMS: RefCell<FxHashMap<Box<str>, Box<str>>> = RefCell::default();
+        }
+        STEMS.with(|cell| {
+            let Ok(mut cache) = cell.try_borrow_mut() else {
+                return f(&self.stemmer.stem(word));
+            };
+            if let Some(stem) = cache.get(word) {
+                return f(stem);
+            }
+            let stem: Box<str> = self.stemmer.stem(word).into();
+            let out = f(&stem);
+            if cache.len() >= CACHE_WORDS {
+                cache.clear();
+            }
+            cache.insert(word.into(), stem);
+            out
+        })
     }
 }
 
@@ -130,13 +154,12 @@ pub(crate) fn read(
         .filter(|n| !n.is_empty())
         .map(str::to_string)
         .or_else(|| signature_name(text, ws, &inner.customer, &inner.customer_tools));
-    let stems = inner
-        .customer_tools
-        .content_words(text, ws)
-        .into_iter()
-        .map(|(s, _, _)| s)
-        .filter(|s| name.as_ref().is_none_or(|n| !n.eq_ignore_ascii_case(s)))
-        .collect();
+    let mut stems = HashSet::default();
+    inner.customer_tools.content_words(text, ws, |s, _, _| {
+        if name.as_ref().is_none_or(|n| !n.eq_ignore_ascii_case(s)) && !stems.contains(s) {
+            stems.insert(s.to_string());
+        }
+    });
     CustomerReading {
         emotions,
         evidence,
@@ -209,18 +232,26 @@ pub(crate) fn personalize(
         }
     }
     let mut picked: HashSet<String> = HashSet::default();
-    for (stem, start, end) in inner.customer_tools.content_words(reply, ws) {
-        if reading.stems.contains(&stem) && picked.insert(stem) {
-            ws.found.push(Found {
-                kind: personal,
-                start,
-                end,
-                entry: REFLECT_CUE,
-                base: w.reflection_weight * 0.5,
-                weight: w.reflection_weight * 0.5,
-                rules: Rules::EMPTY,
-            });
-        }
+    let mut fresh = Vec::new();
+    inner
+        .customer_tools
+        .content_words(reply, ws, |stem, start, end| {
+            if reading.stems.contains(stem) && !picked.contains(stem) {
+                picked.insert(stem.to_string());
+                fresh.push((start, end));
+            }
+        });
+    // (Pushed after the walk over the reply's words, which borrows the workspace.)
+    for (start, end) in fresh {
+        ws.found.push(Found {
+            kind: personal,
+            start,
+            end,
+            entry: REFLECT_CUE,
+            base: w.reflection_weight * 0.5,
+            weight: w.reflection_weight * 0.5,
+            rules: Rules::EMPTY,
+        });
     }
     let target = reading.stems.len().min(REFLECTION_TARGET);
     let reflection = if target == 0 {
