@@ -198,7 +198,9 @@ struct ShortWords {
 
 impl ShortWords {
     fn new(words: impl Iterator<Item = (u64, WordId)> + Clone) -> ShortWords {
-        let size = (words.clone().count() * 2).next_power_of_two().max(2);
+        // A quarter full: most tokens of a text are not in the vocabulary, and a miss probes
+        // until an empty slot.
+        let size = (words.clone().count() * 4).next_power_of_two().max(2);
         let mut t = ShortWords {
             keys: vec![0; size],
             ids: vec![NO_WORD; size],
