@@ -75,6 +75,8 @@ struct Cursor {
     line_start: bool,
     /// Punctuation since the last word-like token?
     broken: bool,
+    /// Words and numbers so far (kept here, in a register, not in the layout).
+    words: usize,
 }
 
 // Byte classes of the ASCII fast path.
@@ -176,6 +178,7 @@ impl Layout {
             line_quoted: false,
             line_start: true,
             broken: false,
+            words: 0,
         };
         let bytes = text.as_bytes();
         let mut i = 0;
@@ -227,6 +230,7 @@ impl Layout {
             self.token(&mut c, &t, text, words);
             i = toks.position();
         }
+        self.words = c.words;
     }
 
     /// A plain ASCII word or number at `i`, laid out; its end. `None` if the tokenizer must
@@ -418,7 +422,7 @@ impl Layout {
             flags |= QUOTED;
         }
         if matches!(kind, TokenKind::Word | TokenKind::Number) {
-            self.words += 1;
+            c.words += 1;
         }
         // Handles, links and sign-offs do not open a clause: "@user Hi Dana" still starts
         // with its greeting.
