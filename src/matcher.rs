@@ -459,9 +459,13 @@ impl Matcher {
         // Leftmost-longest selection. A hit of another kind that starts inside the last kept
         // one but runs past its end is kept too ("obviously you" + "you should have charged
         // it"): neither says what the other does. A phrase as written beats a negated reading.
-        cues.sort_unstable_by(|a, b| {
-            (a.first, b.last, a.negated).cmp(&(b.first, a.last, b.negated))
-        });
+        // Hits come out by start already; only the few that share a start need ordering.
+        debug_assert!(cues.windows(2).all(|w| w[0].first <= w[1].first));
+        for group in cues.chunk_by_mut(|a, b| a.first == b.first) {
+            if group.len() > 1 {
+                group.sort_unstable_by(|a, b| (b.last, a.negated).cmp(&(a.last, b.negated)));
+            }
+        }
         let mut kept = 0;
         let mut last: Option<CueHit> = None;
         for i in 0..cues.len() {
@@ -481,7 +485,13 @@ impl Matcher {
             }
         }
         cues.truncate(kept);
-        context.sort_unstable_by_key(|h| (h.first, h.last));
+        // Context hits are recorded by start, then by end (walks only lengthen), and never
+        // from negation edits: already in order.
+        debug_assert!(
+            context
+                .windows(2)
+                .all(|w| (w[0].first, w[0].last) <= (w[1].first, w[1].last))
+        );
     }
 
     /// The negation edits at a subject, walked like plain starts.
