@@ -3,7 +3,7 @@
 
 use crate::kind::{Concern, Dimension, Kind};
 use crate::layout::{self, Layout};
-use crate::lexicon::{ContextKind, Lexicon};
+use crate::lexicon::ContextKind;
 use crate::matcher::{CueHit, Matcher, Side};
 use crate::model::Weights;
 use crate::report::{Rule, Rules};
@@ -43,14 +43,7 @@ impl Workspace {
     }
 
     /// Analyses `text`; the results are in `self.found` (text order) and `self.layout`.
-    pub(crate) fn analyze(
-        &mut self,
-        text: &str,
-        matcher: &Matcher,
-        lexicon: &Lexicon,
-        weights: &Weights,
-        side: Side,
-    ) {
+    pub(crate) fn analyze(&mut self, text: &str, matcher: &Matcher, weights: &Weights, side: Side) {
         self.found.clear();
         self.located.clear();
         self.layout_and_match(text, matcher);
@@ -65,7 +58,7 @@ impl Workspace {
                 self.layout.toks[first].start as usize,
                 self.layout.toks[last].end as usize,
             );
-            let entry = &lexicon.entries[h.entry as usize];
+            let entry = matcher.cue(h.entry);
             let j = rules::judge(
                 entry,
                 h.negated,

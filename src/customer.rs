@@ -137,7 +137,7 @@ pub(crate) fn read(
 ) -> CustomerReading {
     let inner = scorer.inner();
     let w = &inner.weights;
-    ws.analyze(text, &inner.customer, &inner.lexicon, w, Side::Customer);
+    ws.analyze(text, &inner.customer, w, Side::Customer);
     let strength = saturate_kinds(w, &ws.found, &mut Vec::new());
     let mut emotions = Emotions::default();
     for &e in Emotion::ALL {

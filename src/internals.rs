@@ -42,13 +42,7 @@ pub fn matches(scorer: &Scorer, text: &str) -> usize {
 pub fn analyze(scorer: &Scorer, text: &str) -> usize {
     let inner = scorer.inner();
     WORKSPACE.with_borrow_mut(|ws| {
-        ws.analyze(
-            text,
-            &inner.reply,
-            &inner.lexicon,
-            &inner.weights,
-            Side::Reply,
-        );
+        ws.analyze(text, &inner.reply, &inner.weights, Side::Reply);
         ws.found.len()
     })
 }

@@ -8,10 +8,9 @@
 
 use crate::automaton::{ACCEPTS, DEAD, Dfa, MAX_STATES, NO_WORD, Nfa, ROOT, State, WordId};
 use crate::error::{Error, LexiconError, LexiconProblem};
-use crate::kind::Kind;
 use crate::layout::{self, Tok};
 use crate::lexicon::{ContextKind, Lexicon, pattern};
-use crate::rules::Located;
+use crate::rules::{Cue, Located};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Which side of a conversation a matcher reads.
@@ -343,8 +342,8 @@ pub(crate) struct Matcher {
     vocab: Vocabulary,
     grammar: Grammar,
     dfa: Dfa<Target>,
-    /// The kind of each lexicon entry (by entry index).
-    kinds: Vec<Kind>,
+    /// What the rules need of each lexicon entry (by entry index).
+    cues: Vec<Cue>,
     /// Per word ID: the DFA's transition out of the root, with `OPENS_EDIT` set when a
     /// negation edit may start at the word (agent replies only): one load per word.
     start: Vec<State>,
@@ -417,7 +416,7 @@ impl Matcher {
             vocab,
             grammar,
             dfa,
-            kinds: entries.iter().map(|e| e.kind).collect(),
+            cues: entries.iter().map(Cue::of).collect(),
             start,
             not_names,
         })
@@ -475,7 +474,7 @@ impl Matcher {
                 Some(l) => {
                     h.first > l.last
                         || (h.last > l.last
-                            && self.kinds[h.entry as usize] != self.kinds[l.entry as usize])
+                            && self.cues[h.entry as usize].kind != self.cues[l.entry as usize].kind)
                 }
             };
             if keep {
@@ -647,6 +646,11 @@ impl Matcher {
             std::borrow::Cow::Owned(word.to_lowercase())
         };
         !self.not_names.contains(lower.as_ref())
+    }
+
+    /// What the rules need of each lexicon entry (by entry index).
+    pub(crate) fn cue(&self, entry: u32) -> &Cue {
+        &self.cues[entry as usize]
     }
 
     /// Approximate heap bytes used by the vocabulary and the automaton.

@@ -39,6 +39,8 @@ pub(crate) struct Inner {
     pub(crate) reply: Matcher,
     pub(crate) customer: Matcher,
     pub(crate) customer_tools: customer::Tools,
+    /// Each entry's pattern, quoted as evidence (by entry index; denser than the entries).
+    pub(crate) patterns: Vec<crate::Text>,
     /// Coaching messages, indexed by `SuggestionCode as usize`.
     pub(crate) messages: Vec<crate::Text>,
 }
@@ -138,9 +140,11 @@ impl ScorerBuilder {
         let customer = Matcher::build(&lexicon, Side::Customer)?;
         let customer_tools = customer::Tools::new(&lexicon);
         let messages = lexicon.message_table();
+        let patterns = lexicon.entries.iter().map(|e| e.pattern.clone()).collect();
         Ok(Scorer {
             inner: Arc::new(Inner {
                 messages,
+                patterns,
                 lexicon,
                 weights,
                 reply,
@@ -279,7 +283,7 @@ impl Scorer {
     ) {
         let inner = &*self.inner;
         let w = &inner.weights;
-        ws.analyze(text, &inner.reply, &inner.lexicon, w, Side::Reply);
+        ws.analyze(text, &inner.reply, w, Side::Reply);
         let reflection = customer.map(|c| customer::personalize(self, c, text, ws));
 
         // Dimensions and concerns: a decayed, saturating sum per kind.
@@ -328,7 +332,7 @@ impl Scorer {
 
 pub(crate) fn evidence(inner: &Inner, f: &Found) -> Evidence {
     let cue = customer::reflect_evidence_label(f.entry)
-        .unwrap_or_else(|| inner.lexicon.entries[f.entry as usize].pattern.clone());
+        .unwrap_or_else(|| inner.patterns[f.entry as usize].clone());
     Evidence {
         kind: f.kind,
         span: Span::new(f.start, f.end),
