@@ -37,7 +37,7 @@ pub fn matches(scorer: &Scorer, text: &str) -> usize {
     WORKSPACE.with_borrow_mut(|ws| ws.layout_and_match(text, &scorer.inner().reply))
 }
 
-/// [`matches`], then the context rules: the number of cues found (before assessment,
+/// [`matches()`], then the context rules: the number of cues found (before assessment,
 /// evidence and suggestions).
 pub fn analyze(scorer: &Scorer, text: &str) -> usize {
     let inner = scorer.inner();
