@@ -119,6 +119,20 @@ const CLASS: [u8; 256] = {
     t
 };
 
+/// The longest prefix of `text` of at most `limit` bytes that ends on a char boundary.
+/// Token offsets are 32-bit, so a text beyond 4 GiB is read up to there (and never sliced
+/// wrong).
+fn prefix_within(text: &str, limit: usize) -> &str {
+    if text.len() <= limit {
+        return text;
+    }
+    let mut end = limit;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// Eight bytes from `j` (zero past the end, and zero is no letter).
 #[inline]
 fn load8(bytes: &[u8], j: usize) -> u64 {
@@ -161,7 +175,7 @@ impl Layout {
     /// bytes; anything else (links, handles, non-ASCII) goes through the tokenizer, so the
     /// result is exactly the tokenizer's.
     pub(crate) fn build(&mut self, text: &str, words: &impl Words) {
-        self.build_with(text, words, true);
+        self.build_with(prefix_within(text, u32::MAX as usize), words, true);
     }
 
     fn build_with(&mut self, text: &str, words: &impl Words, fast: bool) {
@@ -509,6 +523,14 @@ mod tests {
             covered = range.end;
         }
         assert_eq!(covered, fast.toks.len(), "{text:?}");
+    }
+
+    #[test]
+    fn texts_past_the_offset_range_are_cut_on_a_char_boundary() {
+        assert_eq!(prefix_within("abc", 10), "abc");
+        assert_eq!(prefix_within("abc", 2), "ab");
+        assert_eq!(prefix_within("aé", 2), "a");
+        assert_eq!(prefix_within("😀x", 3), "");
     }
 
     #[test]
