@@ -62,6 +62,8 @@
 //! ## Guarantees
 //!
 //! * **No panics** on any `&str`: empty, huge, binary-looking, emoji, RTL, combining marks.
+//!   (A text longer than 4 GiB is read up to its last char boundary within 4 GiB: spans are
+//!   32-bit inside the scorer.)
 //! * **Linear time** in the length of the text; memory bounded by the text size (the evidence
 //!   list is capped, see [`Assessment::evidence_truncated`]).
 //! * **Deterministic**: the same scorer and text always give the same result.
@@ -71,7 +73,8 @@
 //!   most [`lexicon::MAX_EXPANSIONS`] phrases; a lexicon holds at most
 //!   [`lexicon::MAX_PHRASES`] phrases. Anything over is an error naming the line, as is any
 //!   malformed file (bad TOML, wrong types, unknown keys, out-of-range or NaN weights,
-//!   duplicate entries, invalid UTF-8, unsupported format version).
+//!   duplicate entries, invalid UTF-8, unsupported format version), and so are patterns that
+//!   would compile into more than 16 million automaton states.
 //!
 //! These guarantees are enforced by property tests (`tests/properties.rs`), hostile-input and
 //! hostile-lexicon tests (`tests/hostile.rs`, `tests/lexicon_errors.rs`), a no-allocation
