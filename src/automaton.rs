@@ -186,12 +186,15 @@ impl WideEdges {
 
 impl<T> Dfa<T> {
     /// Determinises `nfa` over a vocabulary of `words` IDs. `label` turns the accept labels
-    /// of a state's NFA nodes (sorted, distinct) into what the state accepts.
+    /// of a state's NFA nodes (sorted, distinct) into what the state accepts. `None` if the
+    /// DFA would have more than `max_states` states (at most [`MAX_STATES`]).
     pub(crate) fn build(
         nfa: &Nfa,
         words: usize,
+        max_states: usize,
         mut label: impl FnMut(&[u32]) -> Option<T>,
     ) -> Option<Dfa<T>> {
+        let max_states = max_states.min(MAX_STATES);
         let nodes = nfa.nodes as usize;
         let eps = Grouped::new(nodes, &nfa.eps);
         let nfa_edges = Grouped::new(nodes, &nfa.edges);
@@ -226,7 +229,7 @@ impl<T> Dfa<T> {
                 closure.of(&eps, &targets, &mut set);
                 let next = match ids.get(set.as_slice()) {
                     Some(&id) => id,
-                    None if sets.len() >= MAX_STATES => return None,
+                    None if sets.len() >= max_states => return None,
                     None => {
                         let id = sets.len() as State;
                         let shared: Rc<[u32]> = Rc::from(set.as_slice());
@@ -435,7 +438,7 @@ mod tests {
                 *vocab.entry(w.to_string()).or_insert(n)
             });
         }
-        let dfa = Dfa::build(&nfa, vocab.len(), |l| Some(l.to_vec())).expect("small");
+        let dfa = Dfa::build(&nfa, vocab.len(), MAX_STATES, |l| Some(l.to_vec())).expect("small");
         (dfa, vocab)
     }
 
@@ -469,6 +472,26 @@ mod tests {
         assert_eq!(run(&dfa, &v, "a c"), Some(vec![0, 1]));
         assert_eq!(run(&dfa, &v, "a"), Some(vec![1]));
         assert_eq!(run(&dfa, &v, "b c"), Some(vec![0]));
+    }
+
+    #[test]
+    fn refuses_to_grow_past_its_state_limit() {
+        let mut nfa = Nfa::new();
+        let mut next = 0;
+        let seq = parse("a (b|c) d e f").unwrap();
+        nfa.add_pattern(&seq, 0, &mut |_| {
+            next += 1;
+            next - 1
+        });
+        let ok = Dfa::build(&nfa, 6, 100, |l| Some(l.to_vec()));
+        assert!(ok.is_some());
+        let states = ok.map_or(0, |d| d.states());
+        let cut = Dfa::build(&nfa, 6, states - 1, |l| Some(l.to_vec()));
+        assert!(
+            cut.is_none(),
+            "{states} states should not fit in {}",
+            states - 1
+        );
     }
 
     #[test]

@@ -368,7 +368,7 @@ impl Matcher {
             }
         }
         let entries = &lexicon.entries;
-        let dfa = Dfa::build(&nfa, vocab.contracted.len(), |labels| {
+        let dfa = Dfa::build(&nfa, vocab.contracted.len(), MAX_STATES, |labels| {
             let mut t = Target {
                 cue: NO_CUE,
                 context: 0,
