@@ -321,6 +321,8 @@ impl Scorer {
         out.concerns = concerns;
         out.words = words;
         out.evidence.clear();
+        // One allocation for a fresh `Assessment`, none for a reused one.
+        out.evidence.reserve(ws.found.len().min(w.evidence_cap));
         out.evidence_truncated = ws.found.len() > w.evidence_cap;
         for f in ws.found.iter().take(w.evidence_cap) {
             out.evidence.push(evidence(inner, f));

@@ -15,6 +15,7 @@ const PRESENT: f32 = 0.2;
 
 pub(crate) fn suggest(inner: &Inner, a: &mut Assessment, customer: Option<&CustomerReading>) {
     a.suggestions.clear();
+    a.suggestions.reserve(MAX_SUGGESTIONS);
     let d = a.dimensions;
     let c = a.concerns;
     let add = |a: &mut Assessment, code: SuggestionCode, message: Option<Text>| {
