@@ -120,68 +120,51 @@ impl Nfa {
 pub(crate) struct Dfa<T> {
     /// Transitions out of the root, indexed by word ID (most walks end here).
     root: Vec<State>,
-    /// `edges[offsets[s]..offsets[s + 1]]` are the transitions of state `s`, sorted by word.
+    /// `edges[offsets[s]..offsets[s + 1]]` are the transitions of state `s`: a list, or a
+    /// hash table for a state with many (see [`NARROW`]).
     offsets: Vec<u32>,
     edges: Vec<(WordId, State)>,
     /// Per state, a 64-bit filter of the words it has edges on (bit `word % 64`): most
     /// walks end on a word the state has no edge on, and the filter says so from one load.
     bloom: Vec<u64>,
-    /// The transitions of states with many edges, hashed (one probe instead of a binary
-    /// search through a long row).
-    wide: WideEdges,
     /// What each state accepts (`None`: not accepting).
     accept: Vec<Option<T>>,
 }
 
-/// States with more edges than this have them in [`WideEdges`] too.
+/// States with more edges than this have them hashed: their stretch of `edges` is an
+/// open-addressing table (a power of two long, at most half full, empty slots `NO_WORD`)
+/// instead of a list — one probe, in the state's own few cache lines, instead of a search.
 const NARROW: usize = 8;
 
-/// An open-addressing hash table from (state, word) to the next state.
-#[derive(Debug, Clone, Default)]
-struct WideEdges {
-    /// (state, word, next); an empty slot has state `DEAD` (which has no edges).
-    slots: Vec<(State, WordId, State)>,
-    mask: usize,
+/// Where `word` hashes to in a table of `2^bits` slots.
+#[inline]
+fn wide_slot(word: WordId, bits: u32) -> usize {
+    (word.wrapping_mul(0x9E37_79B9) >> (32 - bits)) as usize
 }
 
-impl WideEdges {
-    fn new(edges: impl Iterator<Item = (State, WordId, State)> + Clone) -> WideEdges {
-        let n = edges.clone().count();
-        let size = (n * 2).next_power_of_two().max(1);
-        let mut t = WideEdges {
-            slots: vec![(DEAD, 0, DEAD); size],
-            mask: size - 1,
-        };
-        for (state, word, next) in edges {
-            let mut i = t.slot(state, word);
-            while t.slots[i].0 != DEAD {
-                i = (i + 1) & t.mask;
+/// The rows of states with more than [`NARROW`] edges, rewritten as hash tables.
+fn hash_wide_rows(offsets: &[u32], edges: &[(WordId, State)]) -> (Vec<u32>, Vec<(WordId, State)>) {
+    let mut new_offsets = vec![0u32];
+    let mut new_edges = Vec::with_capacity(edges.len() * 2);
+    for s in 0..offsets.len() - 1 {
+        let row = &edges[offsets[s] as usize..offsets[s + 1] as usize];
+        if row.len() > NARROW {
+            let size = (row.len() * 2).next_power_of_two();
+            let (bits, base) = (size.trailing_zeros(), new_edges.len());
+            new_edges.resize(base + size, (NO_WORD, DEAD));
+            for &(w, next) in row {
+                let mut i = wide_slot(w, bits);
+                while new_edges[base + i].0 != NO_WORD {
+                    i = (i + 1) & (size - 1);
+                }
+                new_edges[base + i] = (w, next);
             }
-            t.slots[i] = (state, word, next);
+        } else {
+            new_edges.extend_from_slice(row);
         }
-        t
+        new_offsets.push(new_edges.len() as u32);
     }
-
-    #[inline]
-    fn slot(&self, state: State, word: WordId) -> usize {
-        let key = (u64::from(state) << 32) | u64::from(word);
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & self.mask
-    }
-
-    #[inline]
-    fn get(&self, state: State, word: WordId) -> State {
-        let mut i = self.slot(state, word);
-        loop {
-            let (s, w, next) = self.slots[i];
-            if s == state && w == word {
-                return next;
-            }
-            if s == DEAD {
-                return DEAD;
-            }
-            i = (i + 1) & self.mask;
-        }
-    }
+    (new_offsets, new_edges)
 }
 
 impl<T> Dfa<T> {
@@ -281,23 +264,18 @@ impl<T> Dfa<T> {
         for r in &mut root {
             *r = flag(*r);
         }
-        let wide = WideEdges::new((ROOT as usize + 1..offsets.len() - 1).flat_map(|s| {
-            let row = &edges[offsets[s] as usize..offsets[s + 1] as usize];
-            let row = if row.len() > NARROW { row } else { &[] };
-            row.iter().map(move |&(w, next)| (s as State, w, next))
-        }));
         let bloom = (0..offsets.len() - 1)
             .map(|s| {
                 let row = &edges[offsets[s] as usize..offsets[s + 1] as usize];
                 row.iter().fold(0u64, |b, &(w, _)| b | (1 << (w % 64)))
             })
             .collect();
+        let (offsets, edges) = hash_wide_rows(&offsets, &edges);
         Some(Dfa {
             root,
             offsets,
             edges,
             bloom,
-            wide,
             accept,
         })
     }
@@ -320,7 +298,18 @@ impl<T> Dfa<T> {
             self.offsets[state + 1] as usize,
         );
         if b - a > NARROW {
-            return self.wide.get(state as State, word);
+            let (size, table) = (b - a, &self.edges[a..b]);
+            let mut i = wide_slot(word, size.trailing_zeros());
+            loop {
+                let (w, next) = table[i];
+                if w == word {
+                    return next;
+                }
+                if w == NO_WORD {
+                    return DEAD;
+                }
+                i = (i + 1) & (size - 1);
+            }
         }
         // Most states have a handful of edges: a scan of one cache line or two.
         self.edges[a..b]
@@ -352,7 +341,6 @@ impl<T> Dfa<T> {
         self.root.len() * 4
             + self.offsets.len() * 4
             + self.edges.len() * 8
-            + self.wide.slots.len() * 12
             + self.bloom.len() * 8
             + self.accept.len() * std::mem::size_of::<Option<T>>()
     }
