@@ -259,14 +259,8 @@ impl Layout {
     ) -> Option<usize> {
         let bytes = text.as_bytes();
         let first = bytes[i];
-        if matches!(first, b'h' | b'H' | b'w' | b'W')
-            && matches!(bytes.get(i + 1), Some(b't' | b'T' | b'w' | b'W'))
-            && token::starts_url(bytes, i)
-        {
-            return None;
-        }
         let numeric = first.is_ascii_digit();
-        // Capital letters seen: none, one, two or more (bit 0: one, bit 1: two or more).
+        // Capital letters seen: 0, 1, or 2 for two or more.
         let (mut upper, mut lower) = (0u8, false);
         let mut j = i;
         // The word's first eight bytes: its lookup key when it is no longer.
@@ -279,10 +273,9 @@ impl Layout {
                 let n = (!alnum & splat(0x80)).trailing_zeros() as usize / 8;
                 let run = if n >= 8 { u64::MAX } else { (1 << (8 * n)) - 1 };
                 let caps = ascii_in(x, b'A', b'Z') & run;
-                if caps != 0 {
-                    let many = upper != 0 || caps & caps.wrapping_sub(1) != 0;
-                    upper = if many { 2 } else { 1 };
-                }
+                // One capital counts one, two or more count two; no branch.
+                let two = caps & caps.wrapping_sub(1) != 0;
+                upper = (upper + u8::from(caps != 0) + u8::from(two)).min(2);
                 lower |= ascii_in(x, b'a', b'z') & run != 0;
                 j += n.min(8);
                 if n < 8 {
@@ -307,7 +300,13 @@ impl Layout {
             }
             break;
         }
-        if j < bytes.len() && (bytes[j] >= 0x80 || bytes[j] == b'@') {
+        // The tokenizer decides words that go on in non-ASCII or an `@`, and links: "http",
+        // "https" or "www" followed by "://" or "." (checked only then: no branch per word).
+        let next = bytes.get(j).copied().unwrap_or(b' ');
+        if next >= 0x80
+            || next == b'@'
+            || (matches!(next, b':' | b'.') && j - i <= 5 && token::starts_url(bytes, i))
+        {
             return None;
         }
         let (kind, caps) = if numeric {
@@ -548,6 +547,7 @@ mod tests {
             "USA OK I A ABc aBC",
             "Supercalifragilisticexpialidocious ABCDEFGHIJKLMNOPQ abcdefgh ABCDEFGHi 12345678.9",
             "abcdefgh'abcdefgh-ABCDEFGH,x ABCDEFG",
+            "https://x wwwx.com http:/x xhttp://y Www. www.x https:// HTTPS://X.Y http's",
         ] {
             same_as_tokenizer(text);
         }
@@ -556,6 +556,11 @@ mod tests {
     proptest! {
         #[test]
         fn fast_path_agrees_with_tokenizer(text in "[a-zA-Z0-9 .,!?'\"\\-@#*^:;()>\n\t/wht’é😢\u{301}]{0,60}") {
+            same_as_tokenizer(&text);
+        }
+
+        #[test]
+        fn fast_path_agrees_on_links(text in "((https?|HTTPS?|htt|www|wWw|ww|w)[:/.]{0,4}[a-z0-9]{0,3}[ .,@]?){0,6}") {
             same_as_tokenizer(&text);
         }
 
