@@ -18,57 +18,61 @@ pub(crate) fn suggest(inner: &Inner, a: &mut Assessment, customer: Option<&Custo
     a.suggestions.reserve(MAX_SUGGESTIONS);
     let d = a.dimensions;
     let c = a.concerns;
-    let add = |a: &mut Assessment, code: SuggestionCode, message: Option<Text>| {
-        if a.suggestions.len() < MAX_SUGGESTIONS && !a.suggests(code) {
-            let message = message.unwrap_or_else(|| inner.messages[code as usize].clone());
+    let room = |a: &Assessment, code| a.suggestions.len() < MAX_SUGGESTIONS && !a.suggests(code);
+    let add = |a: &mut Assessment, code: SuggestionCode| {
+        if room(a, code) {
+            let message = inner.messages[code as usize].clone();
             a.suggestions.push(Suggestion { code, message });
         }
     };
 
     if c.blame >= PRESENT {
-        add(a, SuggestionCode::AvoidBlame, None);
+        add(a, SuggestionCode::AvoidBlame);
     }
     if c.dismissiveness >= PRESENT {
-        add(a, SuggestionCode::AvoidDismissiveness, None);
+        add(a, SuggestionCode::AvoidDismissiveness);
     }
     if let Some(ctx) = a.customer.as_ref() {
         if let (Some(&first), Some(reading)) = (ctx.unmet.first(), customer) {
-            let msg = unmet_message(first, reading, inner);
-            add(a, SuggestionCode::MeetEmotion, Some(Text::from(msg)));
+            if room(a, SuggestionCode::MeetEmotion) {
+                let message = Text::from(unmet_message(first, reading, inner));
+                let code = SuggestionCode::MeetEmotion;
+                a.suggestions.push(Suggestion { code, message });
+            }
         }
     }
     if c.policy_wall >= PRESENT {
-        add(a, SuggestionCode::OfferAlternative, None);
+        add(a, SuggestionCode::OfferAlternative);
     }
     let upset = customer.is_none_or(|r| r.need() >= 0.25);
     if d.acknowledgment < PRESENT && upset && !a.suggests(SuggestionCode::MeetEmotion) {
-        add(a, SuggestionCode::AcknowledgeFeelings, None);
+        add(a, SuggestionCode::AcknowledgeFeelings);
     }
     if d.ownership < PRESENT {
-        add(a, SuggestionCode::TakeOwnership, None);
+        add(a, SuggestionCode::TakeOwnership);
     }
     if c.curtness >= 0.3 {
-        add(a, SuggestionCode::SayMore, None);
+        add(a, SuggestionCode::SayMore);
     }
     if c.scripted >= PRESENT {
-        add(a, SuggestionCode::ReplaceScript, None);
+        add(a, SuggestionCode::ReplaceScript);
     }
     if d.understanding < PRESENT && upset && customer.is_some() {
-        add(a, SuggestionCode::ShowUnderstanding, None);
+        add(a, SuggestionCode::ShowUnderstanding);
     }
     if d.exploration < 0.1 {
-        add(a, SuggestionCode::AskOpenQuestion, None);
+        add(a, SuggestionCode::AskOpenQuestion);
     }
     if let Some(ctx) = a.customer.as_ref() {
         if ctx.reflection < 0.25 {
-            add(a, SuggestionCode::ReflectDetails, None);
+            add(a, SuggestionCode::ReflectDetails);
         }
     }
     if d.reassurance < 0.1 {
-        add(a, SuggestionCode::Reassure, None);
+        add(a, SuggestionCode::Reassure);
     }
     if d.personalization < 0.1 {
-        add(a, SuggestionCode::Personalize, None);
+        add(a, SuggestionCode::Personalize);
     }
 }
 
