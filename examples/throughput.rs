@@ -2,12 +2,14 @@
 //! `vader_sentiment` crate's `polarity_scores` on the same lines, in the same run.
 //!
 //! ```text
-//! cargo run --release --example throughput -- FILE [--min-seconds 3] [--threads N] [--only-ours]
+//! cargo run --release --example throughput -- FILE [--min-seconds 3] [--threads N] [--only-ours] [--bytes 50-300]
 //! ```
 //!
 //! FILE holds text lines, or JSONL with a `text` field. Without FILE, a synthetic corpus of
 //! support replies is generated (deterministic). `--threads N` (with `--features rayon`) also
 //! measures the parallel batch API. `--only-ours` stops after `score_into` (for profiling).
+//! `--bytes LO-HI` keeps only the lines of LO to HI bytes (the targets speak of support-length
+//! texts of 50–300 bytes).
 
 use empathy::{Assessment, Scorer};
 use std::hint::black_box;
@@ -133,6 +135,7 @@ fn main() {
     let mut min = Duration::from_secs(3);
     let mut threads = 0usize;
     let mut only_ours = false;
+    let mut length = 0..usize::MAX;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--min-seconds" => {
@@ -142,16 +145,37 @@ fn main() {
             "--threads" => threads = args.next().and_then(|s| s.parse().ok()).unwrap_or(2),
             // For profiling: our scorer alone.
             "--only-ours" => only_ours = true,
+            "--bytes" => {
+                let range = args.next().unwrap_or_default();
+                let bounds = range
+                    .split_once('-')
+                    .and_then(|(lo, hi)| Some((lo.parse().ok()?, hi.parse::<usize>().ok()?)));
+                let Some((lo, hi)) = bounds else {
+                    eprintln!("--bytes wants LO-HI, e.g. 50-300 (got {range:?})");
+                    std::process::exit(2)
+                };
+                length = lo..hi.saturating_add(1);
+            }
             _ => path = Some(a),
         }
     }
-    let lines = match &path {
+    let mut lines = match &path {
         Some(p) => load(p),
         None => synthetic(20_000),
     };
+    lines.retain(|l| length.contains(&l.len()));
+    if lines.is_empty() {
+        eprintln!("no lines to measure");
+        std::process::exit(1)
+    }
     let bytes: usize = lines.iter().map(String::len).sum();
+    let kept = if length == (0..usize::MAX) {
+        String::new()
+    } else {
+        format!(" of {}-{} bytes", length.start, length.end - 1)
+    };
     println!(
-        "corpus: {} ({} lines, {:.2} MB, mean {:.0} bytes/line)",
+        "corpus: {} ({} lines{kept}, {:.2} MB, mean {:.0} bytes/line)",
         path.as_deref().unwrap_or("synthetic support replies"),
         lines.len(),
         bytes as f64 / 1e6,
