@@ -9,7 +9,8 @@
 //! support replies is generated (deterministic). `--threads N` (with `--features rayon`) also
 //! measures the parallel batch API. `--only-ours` stops after `score_into` (for profiling).
 //! `--bytes LO-HI` keeps only the lines of LO to HI bytes (the targets speak of support-length
-//! texts of 50–300 bytes).
+//! texts of 50–300 bytes). `--stages` (with `--features internals`) also cuts the pipeline
+//! after each stage, on these lines, to show where the time goes.
 
 use empathy::{Assessment, Scorer};
 use std::hint::black_box;
@@ -135,6 +136,7 @@ fn main() {
     let mut min = Duration::from_secs(3);
     let mut threads = 0usize;
     let mut only_ours = false;
+    let mut cut = false;
     let mut length = 0..usize::MAX;
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -145,6 +147,7 @@ fn main() {
             "--threads" => threads = args.next().and_then(|s| s.parse().ok()).unwrap_or(2),
             // For profiling: our scorer alone.
             "--only-ours" => only_ours = true,
+            "--stages" => cut = true,
             "--bytes" => {
                 let range = args.next().unwrap_or_default();
                 let bounds = range
@@ -207,6 +210,9 @@ fn main() {
         "empathy  score_into : {:8.1} MB/s {:10.0} lines/s",
         ours.mb_s, ours.lines_s
     );
+    if cut {
+        stages(&scorer, &lines, min);
+    }
     if only_ours {
         return;
     }
@@ -287,6 +293,30 @@ fn measure_batches(lines: &[&str], min: Duration, mut f: impl FnMut(&[&str])) ->
         rounds += 1;
     }
     (bytes * rounds) as f64 / start.elapsed().as_secs_f64() / 1e6
+}
+
+/// The pipeline cut after each stage (feature `internals`): layout, + matching, + rules.
+#[cfg(feature = "internals")]
+fn stages(scorer: &Scorer, lines: &[String], min: Duration) {
+    use empathy::internals;
+    let cuts: [(&str, fn(&Scorer, &str) -> usize); 3] = [
+        ("layout + word lookup", internals::layout),
+        ("+ phrase matching", internals::matches),
+        ("+ context rules", internals::analyze),
+    ];
+    for (name, cut) in cuts {
+        let rate = measure(lines, min, |l| {
+            black_box(cut(scorer, l));
+        });
+        println!("  stage {name:<22}: {:8.1} MB/s", rate.mb_s);
+    }
+}
+
+#[cfg(not(feature = "internals"))]
+fn stages(_: &Scorer, _: &[String], _: Duration) {
+    eprintln!(
+        "--stages needs the `internals` feature: cargo run --release --features internals --example throughput"
+    );
 }
 
 #[cfg(not(feature = "rayon"))]
