@@ -299,7 +299,8 @@ fn measure_batches(lines: &[&str], min: Duration, mut f: impl FnMut(&[&str])) ->
 #[cfg(feature = "internals")]
 fn stages(scorer: &Scorer, lines: &[String], min: Duration) {
     use empathy::internals;
-    let cuts: [(&str, fn(&Scorer, &str) -> usize); 3] = [
+    type Cut = fn(&Scorer, &str) -> usize;
+    let cuts: [(&str, Cut); 3] = [
         ("layout + word lookup", internals::layout),
         ("+ phrase matching", internals::matches),
         ("+ context rules", internals::analyze),
