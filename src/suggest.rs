@@ -35,7 +35,7 @@ pub(crate) fn suggest(inner: &Inner, a: &mut Assessment, customer: Option<&Custo
     if let Some(ctx) = a.customer.as_ref() {
         if let (Some(&first), Some(reading)) = (ctx.unmet.first(), customer) {
             if room(a, SuggestionCode::MeetEmotion) {
-                let message = Text::from(unmet_message(first, reading, inner));
+                let message = Text::from(unmet_message(first, reading));
                 let code = SuggestionCode::MeetEmotion;
                 a.suggestions.push(Suggestion { code, message });
             }
@@ -77,7 +77,7 @@ pub(crate) fn suggest(inner: &Inner, a: &mut Assessment, customer: Option<&Custo
 }
 
 /// "The customer is anxious ("worried my card was stolen"): acknowledge that before …".
-fn unmet_message(emotion: Emotion, reading: &CustomerReading, inner: &Inner) -> String {
+fn unmet_message(emotion: Emotion, reading: &CustomerReading) -> String {
     let feeling = match emotion {
         Emotion::Frustration => "is frustrated",
         Emotion::Anger => "is angry",
@@ -101,7 +101,6 @@ fn unmet_message(emotion: Emotion, reading: &CustomerReading, inner: &Inner) -> 
         .iter()
         .filter(|e| e.kind == emotion.into() && e.weight > 0.0)
         .max_by(|a, b| a.weight.total_cmp(&b.weight));
-    let _ = inner;
     let quote = strongest.and_then(|e| reading.text.get(e.span.range()));
     match (quote, &reading.name) {
         (Some(q), Some(name)) => format!("{name} {feeling} (\"{q}\"): {advice}."),
