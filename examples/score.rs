@@ -7,17 +7,26 @@
 //! ```
 //!
 //! Input lines: `{"id": any, "text": str, "customer": str (optional)}`.
-//! Output lines: `{"id", "score", "level", "dimensions", "concerns", "evidence", "suggestions"}`,
-//! plus `customer_emotions`, `responsiveness` and `reflection` when the line has `customer`.
+//! Output lines: `{"id": …}` followed by the library's serde form of [`empathy::Assessment`]
+//! (the same field names and values as `serde_json::to_string(&assessment)`), with `customer`
+//! when the line has `customer`.
 //! A malformed line gets an error on stderr naming its line number; the run goes on.
 
 use empathy::{Assessment, Lexicon, Scorer};
-use serde::Deserialize;
-use serde_json::{Value, json};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::io::{BufRead, BufWriter, Write};
 use std::process::ExitCode;
 
 const SAMPLES: &str = include_str!("../data/samples/replies.jsonl");
+
+/// One output line: the input's `id`, then the library's own serde form of the assessment.
+#[derive(Serialize)]
+struct Scored<'a> {
+    id: &'a Value,
+    #[serde(flatten)]
+    assessment: &'a Assessment,
+}
 
 #[derive(Deserialize)]
 struct Line {
@@ -118,20 +127,11 @@ fn run_jsonl(scorer: &Scorer, path: &str) -> ExitCode {
             }
         };
         let a = assess(scorer, &parsed);
-        let mut obj = json!({
-            "id": parsed.id,
-            "score": a.score,
-            "level": a.level,
-            "dimensions": a.dimensions,
-            "concerns": a.concerns,
-            "evidence": a.evidence,
-            "suggestions": a.suggestions,
-        });
-        if let Some(c) = &a.customer {
-            obj["customer_emotions"] = json!(c.emotions);
-            obj["responsiveness"] = json!(c.responsiveness);
-            obj["reflection"] = json!(c.reflection);
-        }
+        let obj = Scored {
+            id: &parsed.id,
+            assessment: &a,
+        };
+        let obj = serde_json::to_string(&obj).expect("an assessment always serialises");
         if writeln!(out, "{obj}").is_err() {
             return ExitCode::from(1); // stdout closed (e.g. piped into `head`)
         }
