@@ -15,32 +15,32 @@
 //! # }
 //! ```
 
-use crate::analysis::Workspace;
-use crate::matcher::Side;
+use crate::analyze::Cache;
+use crate::compile::Side;
 use crate::scorer::Scorer;
 use std::cell::RefCell;
 
 thread_local! {
-    static WORKSPACE: RefCell<Workspace> = RefCell::default();
+    static WORKSPACE: RefCell<Cache> = RefCell::default();
 }
 
 /// Tokenizes and lays out `text` and looks up its words: the number of word-like tokens.
 pub fn layout(scorer: &Scorer, text: &str) -> usize {
     WORKSPACE.with_borrow_mut(|ws| {
-        ws.layout.build(text, &scorer.inner().reply);
-        ws.layout.toks.len()
+        ws.segments.build(text, &scorer.engine().reply);
+        ws.segments.toks.len()
     })
 }
 
 /// [`layout`], then the phrase matcher: the number of cue and context-phrase matches.
 pub fn matches(scorer: &Scorer, text: &str) -> usize {
-    WORKSPACE.with_borrow_mut(|ws| ws.layout_and_match(text, &scorer.inner().reply))
+    WORKSPACE.with_borrow_mut(|ws| ws.segments_and_match(text, &scorer.engine().reply))
 }
 
 /// [`matches()`], then the context rules: the number of cues found (before assessment,
 /// evidence and suggestions).
 pub fn analyze(scorer: &Scorer, text: &str) -> usize {
-    let inner = scorer.inner();
+    let inner = scorer.engine();
     WORKSPACE.with_borrow_mut(|ws| {
         ws.analyze(text, &inner.reply, &inner.weights, Side::Reply);
         ws.found.len()

@@ -1,42 +1,10 @@
 //! What the caller gets back: [`Assessment`], [`Evidence`], [`Suggestion`] and friends.
 
 use crate::kind::{Concern, Dimension, Emotion, Kind};
-use crate::text::Text;
+use crate::shared_str::SharedStr;
+pub use crate::span::Span;
 use serde::{Deserialize, Serialize};
 use std::fmt;
-
-/// A half-open byte range `start..end` into the text that was scored.
-///
-/// Both ends always lie on `char` boundaries, so `&text[span.range()]` never panics.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct Span {
-    /// First byte.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
-}
-
-impl Span {
-    /// Creates a span.
-    pub const fn new(start: usize, end: usize) -> Self {
-        Span { start, end }
-    }
-
-    /// The span as a range, for slicing.
-    pub const fn range(self) -> std::ops::Range<usize> {
-        self.start..self.end
-    }
-
-    /// Length in bytes.
-    pub const fn len(self) -> usize {
-        self.end - self.start
-    }
-
-    /// Whether the span covers no bytes.
-    pub const fn is_empty(self) -> bool {
-        self.start == self.end
-    }
-}
 
 /// The band an overall score falls into.
 #[derive(
@@ -272,7 +240,7 @@ pub struct Evidence {
     pub span: Span,
     /// The lexicon entry (pattern) that matched, or a short label for computed evidence
     /// such as `"<customer name>"`.
-    pub cue: Text,
+    pub cue: SharedStr,
     /// The entry's base weight.
     pub base_weight: f32,
     /// The weight after context rules (0 when cancelled).
@@ -373,7 +341,7 @@ pub struct Suggestion {
     /// Stable machine-readable code.
     pub code: SuggestionCode,
     /// Human-readable advice.
-    pub message: Text,
+    pub message: SharedStr,
 }
 
 /// How a reply relates to the customer's message it answers (see [`crate::Scorer::score_reply`]).

@@ -1,14 +1,12 @@
 //! [`Scorer`]: build once, score many. Cheap to clone, `Send + Sync`.
 
-use crate::analysis::{Found, Workspace};
-use crate::customer::{self, CustomerReading};
+use crate::analyze::Cache;
+use crate::assess::{Caches, Engine, customer};
+use crate::compile::{Matcher, Side};
 use crate::error::Error;
-use crate::kind::{Concern, Dimension, Kind};
 use crate::lexicon::Lexicon;
-use crate::matcher::{Matcher, Side};
 use crate::model::Weights;
-use crate::report::{Assessment, Concerns, Dimensions, Evidence, Span};
-use crate::suggest;
+use crate::report::{Assessment, CustomerContext};
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::sync::{Arc, OnceLock};
@@ -29,27 +27,14 @@ use std::sync::{Arc, OnceLock};
 /// ```
 #[derive(Clone)]
 pub struct Scorer {
-    inner: Arc<Inner>,
-}
-
-pub(crate) struct Inner {
-    /// The built-in lexicon is borrowed, not copied, when it is used as it is.
-    pub(crate) lexicon: Cow<'static, Lexicon>,
-    pub(crate) weights: Weights,
-    pub(crate) reply: Matcher,
-    pub(crate) customer: Matcher,
-    pub(crate) customer_tools: customer::Tools,
-    /// Each entry's pattern, quoted as evidence (by entry index; denser than the entries).
-    pub(crate) patterns: Vec<crate::Text>,
-    /// Coaching messages, indexed by `SuggestionCode as usize`.
-    pub(crate) messages: Vec<crate::Text>,
+    engine: Arc<Engine>,
 }
 
 impl std::fmt::Debug for Scorer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Scorer")
-            .field("lexicon", &self.inner.lexicon.name())
-            .field("entries", &self.inner.lexicon.entries().len())
+            .field("lexicon", &self.engine.lexicon.name())
+            .field("entries", &self.engine.lexicon.entries().len())
             .finish_non_exhaustive()
     }
 }
@@ -142,7 +127,7 @@ impl ScorerBuilder {
         let messages = lexicon.message_table();
         let patterns = lexicon.entries.iter().map(|e| e.pattern.clone()).collect();
         Ok(Scorer {
-            inner: Arc::new(Inner {
+            engine: Arc::new(Engine {
                 messages,
                 patterns,
                 lexicon,
@@ -156,7 +141,7 @@ impl ScorerBuilder {
 }
 
 thread_local! {
-    static WORKSPACES: RefCell<(Workspace, Workspace, KindWeights)> = RefCell::default();
+    static CACHES: RefCell<Caches> = RefCell::default();
 }
 
 impl Scorer {
@@ -172,17 +157,17 @@ impl Scorer {
 
     /// The weights in use.
     pub fn weights(&self) -> &Weights {
-        &self.inner.weights
+        &self.engine.weights
     }
 
     /// The lexicon in use.
     pub fn lexicon(&self) -> &Lexicon {
-        &self.inner.lexicon
+        &self.engine.lexicon
     }
 
     /// Approximate heap bytes held by the compiled matchers.
     pub fn memory_usage(&self) -> usize {
-        self.inner.reply.memory_usage() + self.inner.customer.memory_usage()
+        self.engine.reply.memory_usage() + self.engine.customer.memory_usage()
     }
 
     /// Scores one agent reply on its own.
@@ -203,13 +188,15 @@ impl Scorer {
     /// }
     /// ```
     pub fn score_into(&self, text: &str, out: &mut Assessment) {
-        WORKSPACES.with(|cell| match cell.try_borrow_mut() {
+        CACHES.with(|cell| match cell.try_borrow_mut() {
             Ok(mut guard) => {
                 let (ws, _, buf) = &mut *guard;
-                self.assess(text, None, ws, buf, out);
+                self.engine.assess(text, None, ws, buf, out);
             }
             // Re-entered from inside a scoring call (not possible today): use fresh buffers.
-            Err(_) => self.assess(text, None, &mut Workspace::default(), &mut Vec::new(), out),
+            Err(_) => self
+                .engine
+                .assess(text, None, &mut Cache::default(), &mut Vec::new(), out),
         });
     }
 
@@ -232,15 +219,16 @@ impl Scorer {
     /// [`Scorer::score_reply`] with the customer's name when the caller knows it.
     pub fn score_reply_named(&self, customer: &str, name: Option<&str>, reply: &str) -> Assessment {
         let mut out = Assessment::default();
-        let mut fresh = (Workspace::default(), Workspace::default(), Vec::new());
-        WORKSPACES.with(|cell| {
+        let mut fresh: Caches = Default::default();
+        CACHES.with(|cell| {
             let mut guard = cell.try_borrow_mut();
             let (cws, rws, buf) = match guard.as_mut() {
                 Ok(g) => &mut **g,
                 Err(_) => &mut fresh,
             };
-            let reading = customer::read(self, customer, name, cws);
-            self.assess(reply, Some(&reading), rws, buf, &mut out);
+            let reading = customer::read(&self.engine, customer, name, cws);
+            self.engine
+                .assess(reply, Some(&reading), rws, buf, &mut out);
         });
         out
     }
@@ -252,12 +240,12 @@ impl Scorer {
     /// let r = scorer.customer_emotions("I'm EXTREMELY disappointed!!! Still waiting for my order.");
     /// assert!(r.emotions.frustration > 0.0);
     /// ```
-    pub fn customer_emotions(&self, text: &str) -> crate::report::CustomerContext {
-        let mut ws = Workspace::default();
-        let reading = customer::read(self, text, None, &mut ws);
+    pub fn customer_emotions(&self, text: &str) -> CustomerContext {
+        let mut ws = Cache::default();
+        let reading = customer::read(&self.engine, text, None, &mut ws);
         let need = reading.need();
         let content_words = reading.stems.len();
-        crate::report::CustomerContext {
+        CustomerContext {
             emotions: reading.emotions,
             evidence: reading.evidence,
             responsiveness: 1.0,
@@ -269,116 +257,10 @@ impl Scorer {
         }
     }
 
-    pub(crate) fn inner(&self) -> &Inner {
-        &self.inner
+    #[cfg(feature = "internals")]
+    pub(crate) fn engine(&self) -> &Engine {
+        &self.engine
     }
-
-    fn assess(
-        &self,
-        text: &str,
-        customer: Option<&CustomerReading>,
-        ws: &mut Workspace,
-        buf: &mut KindWeights,
-        out: &mut Assessment,
-    ) {
-        let inner = &*self.inner;
-        let w = &inner.weights;
-        ws.analyze(text, &inner.reply, w, Side::Reply);
-        let reflection = customer.map(|c| customer::personalize(self, c, text, ws));
-
-        // Dimensions and concerns: a decayed, saturating sum per kind.
-        let strength = saturate_kinds(w, &ws.found, buf);
-        let mut dims = Dimensions::default();
-        for &d in Dimension::ALL {
-            dims.set(d, strength[Kind::Dimension(d).slot()]);
-        }
-        let mut concerns = Concerns::default();
-        for &c in Concern::ALL {
-            concerns.set(c, strength[Kind::Concern(c).slot()]);
-        }
-        let words = ws.layout.words;
-        concerns.curtness = curtness(w, words, &dims, customer);
-
-        let mut logit = w.logit(&dims, &concerns);
-        let has = |kind| ws.located.iter().any(|c| c.is(kind));
-        let tone = customer::Tone {
-            apologises: has(crate::lexicon::ContextKind::Apology),
-            celebrates: has(crate::lexicon::ContextKind::Celebration),
-        };
-        let context =
-            customer.map(|c| customer::respond(c, &dims, reflection.unwrap_or(0.0), tone));
-        if let (Some(ctx), Some(c)) = (&context, customer) {
-            logit -= w.unmet_emotion * ctx.unmet_weight();
-            if c.has_content() {
-                logit -= w.off_topic * (1.0 - ctx.reflection);
-            }
-        }
-        let score = Weights::to_score(logit);
-
-        out.score = score;
-        out.level = w.level(score);
-        out.dimensions = dims;
-        out.concerns = concerns;
-        out.words = words;
-        out.evidence.clear();
-        // One allocation for a fresh `Assessment`, none for a reused one.
-        out.evidence.reserve(ws.found.len().min(w.evidence_cap));
-        out.evidence_truncated = ws.found.len() > w.evidence_cap;
-        for f in ws.found.iter().take(w.evidence_cap) {
-            out.evidence.push(evidence(inner, f));
-        }
-        out.customer = context;
-        suggest::suggest(inner, out, customer);
-    }
-}
-
-pub(crate) fn evidence(inner: &Inner, f: &Found) -> Evidence {
-    let cue = customer::reflect_evidence_label(f.entry)
-        .unwrap_or_else(|| inner.patterns[f.entry as usize].clone());
-    Evidence {
-        kind: f.kind,
-        span: Span::new(f.start, f.end),
-        cue,
-        base_weight: f.base,
-        weight: f.weight,
-        rules: f.rules,
-    }
-}
-
-/// Scratch space for [`saturate_kinds`]: (kind slot, weight) of each found cue.
-pub(crate) type KindWeights = Vec<(u8, f32)>;
-
-/// The saturated strength of every kind, from one sort of the found cues (indexed by
-/// [`Kind::slot`]). `pairs` is scratch space.
-pub(crate) fn saturate_kinds(
-    w: &Weights,
-    found: &[Found],
-    pairs: &mut KindWeights,
-) -> [f32; Kind::SLOTS] {
-    pairs.clear();
-    pairs.extend(found.iter().map(|f| (f.kind.slot() as u8, f.weight)));
-    pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
-    let mut out = [0.0; Kind::SLOTS];
-    for group in pairs.chunk_by(|a, b| a.0 == b.0) {
-        out[group[0].0 as usize] = w.saturate(group.iter().map(|p| p.1));
-    }
-    out
-}
-
-/// A bare minimal reply with no warmth is curt — more so when the customer is upset.
-fn curtness(w: &Weights, words: usize, d: &Dimensions, customer: Option<&CustomerReading>) -> f32 {
-    if w.curt_words <= 0.0 {
-        return 0.0;
-    }
-    let short = (1.0 - words as f32 / w.curt_words).clamp(0.0, 1.0);
-    let warmth = d
-        .acknowledgment
-        .max(d.understanding)
-        .max(d.reassurance)
-        .max(d.ownership)
-        .max(d.exploration);
-    let need = customer.map_or(0.5, |c| 0.1 + 0.9 * c.need());
-    (short * (1.0 - warmth) * need).clamp(0.0, 1.0)
 }
 
 #[cfg(feature = "rayon")]

@@ -6,7 +6,8 @@ use crate::error::{LexiconError, LexiconProblem};
 use crate::kind::{Concern, Kind};
 use crate::model::Weights;
 use crate::report::SuggestionCode;
-use crate::text::Text;
+use crate::shared_str::SharedStr;
+use crate::util::fold;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -161,7 +162,7 @@ pub(super) fn parse(src: &str, origin: &str) -> Result<Lexicon, LexiconError> {
         if msg.get_ref().trim().is_empty() {
             return Err(ctx.err(msg.span().start, LexiconProblem::EmptyEntry));
         }
-        messages.insert(code, Text::from(msg.into_inner()));
+        messages.insert(code, SharedStr::from(msg.into_inner()));
     }
 
     Ok(Lexicon {
@@ -183,15 +184,7 @@ fn clean_phrase(
 ) -> Result<String, LexiconError> {
     let at = s.span().start;
     let text = s.get_ref();
-    let norm: String = text
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '\u{2019}' | '\u{2018}' | '\u{00B4}' | '\u{02BC}' => '\'',
-            c => c,
-        })
-        .collect::<String>()
-        .to_lowercase();
+    let norm = fold::fold(text.trim());
     let norm = norm.split_whitespace().collect::<Vec<_>>().join(" ");
     if norm.is_empty() {
         return Err(ctx.err(at, LexiconProblem::EmptyEntry));
@@ -366,7 +359,7 @@ fn read_cues(
             }
             seen.insert((kind.is_customer(), text.clone()), line);
             entries.push(Entry {
-                pattern: Text::from(text),
+                pattern: SharedStr::from(text),
                 kind,
                 weight,
                 question: group.question,

@@ -11,7 +11,7 @@ use crate::error::{Error, LexiconError, LexiconProblem};
 use crate::kind::Kind;
 use crate::model::Weights;
 use crate::report::SuggestionCode;
-use crate::text::Text;
+use crate::shared_str::SharedStr;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
@@ -93,7 +93,7 @@ impl Context {
 /// One cue entry of a lexicon: a pattern, what it counts towards, and how much.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
-    pub(crate) pattern: Text,
+    pub(crate) pattern: SharedStr,
     pub(crate) kind: Kind,
     pub(crate) weight: f32,
     pub(crate) question: bool,
@@ -190,7 +190,7 @@ pub struct Lexicon {
     pub(crate) entries: Vec<Entry>,
     pub(crate) context: Context,
     pub(crate) weights: Option<Weights>,
-    pub(crate) messages: HashMap<SuggestionCode, Text>,
+    pub(crate) messages: HashMap<SuggestionCode, SharedStr>,
 }
 
 impl Lexicon {
@@ -262,7 +262,7 @@ impl Lexicon {
     /// present, replace these.
     pub fn extend(&mut self, other: Lexicon) -> Result<(), Error> {
         let key = |e: &Entry| (e.pattern.clone(), e.kind.is_customer());
-        let mut index: HashMap<(Text, bool), usize> = self
+        let mut index: HashMap<(SharedStr, bool), usize> = self
             .entries
             .iter()
             .enumerate()
@@ -320,14 +320,14 @@ impl Lexicon {
     }
 
     /// Coaching messages indexed by code (for lookups on the hot path).
-    pub(crate) fn message_table(&self) -> Vec<Text> {
+    pub(crate) fn message_table(&self) -> Vec<SharedStr> {
         SuggestionCode::ALL
             .iter()
             .map(|c| {
                 self.messages
                     .get(c)
                     .cloned()
-                    .unwrap_or_else(|| Text::from(c.key()))
+                    .unwrap_or_else(|| SharedStr::from(c.key()))
             })
             .collect()
     }

@@ -281,18 +281,6 @@ impl Seq {
     }
 }
 
-/// Words whose apostrophe-less spelling is another common word, so no variant is generated.
-const NO_BARE_SPELLING: &[&str] = &[
-    "we'll", "we're", "i'll", "she'll", "he'll", "we'd", "she'd", "i'd", "it'll", "who're",
-];
-
-/// The spelling of a word without apostrophes ("i'm" → "im"), if it differs and is not
-/// ambiguous; the matcher reads such a spelling as the full word.
-pub(crate) fn bare_spelling(word: &str) -> Option<String> {
-    (word.contains('\'') && !NO_BARE_SPELLING.contains(&word) && word.len() > 2)
-        .then(|| word.replace('\'', ""))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -337,12 +325,5 @@ mod tests {
         assert_eq!(expand(&p, 100), Err(PatternError::TooMany));
         assert_eq!(count(&p, 100), 101);
         assert_eq!(count(&p, 1000), 256);
-    }
-
-    #[test]
-    fn bare_spellings() {
-        assert_eq!(bare_spelling("i'm").as_deref(), Some("im"));
-        assert_eq!(bare_spelling("we'll"), None);
-        assert_eq!(bare_spelling("sorry"), None);
     }
 }

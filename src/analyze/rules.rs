@@ -1,19 +1,21 @@
 //! Context rules (DESIGN §2): negation, contrast, intensifiers and hedges, questions and data
 //! requests, quoted text, shouting. Each rule multiplies a cue's weight and is recorded.
 
+use super::matching::ContextHit;
+use crate::compile::Side;
+use crate::compile::cue::CueEntry;
 use crate::kind::Kind;
-use crate::layout::{self, Layout};
-use crate::lexicon::{ContextKind, Entry};
-use crate::matcher::Side;
+use crate::lexicon::ContextKind;
 use crate::model::Weights;
 use crate::report::{Rule, Rules};
+use crate::text::segment::{self, Segments};
 
 /// How far back (in tokens) any rule looks for a context word.
 const MAX_LOOKBACK: usize = 16;
 
 /// Marks, per sentence, what its context words say: where contrast words are, whether it is
 /// a question (a question word opening a clause) and whether it asks for data.
-pub(crate) fn annotate_sentences(layout: &mut Layout, context: &[Located]) {
+pub(crate) fn annotate_sentences(layout: &mut Segments, context: &[ContextHit]) {
     for c in context {
         let tok = layout.toks[c.first];
         let s = &mut layout.sentences[tok.sentence as usize];
@@ -21,50 +23,11 @@ pub(crate) fn annotate_sentences(layout: &mut Layout, context: &[Located]) {
             s.first_contrast = Some(s.first_contrast.map_or(c.first, |f| f.min(c.first)));
             s.last_contrast = Some(s.last_contrast.map_or(c.first, |l| l.max(c.first)));
         }
-        if c.is(ContextKind::QuestionStarter) && tok.has(layout::FIRST_IN_CLAUSE) {
+        if c.is(ContextKind::QuestionStarter) && tok.has(segment::FIRST_IN_CLAUSE) {
             s.question = true;
         }
         if c.is(ContextKind::DataRequest) {
             s.data_request = true;
-        }
-    }
-}
-
-/// A context word located in the layout.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Located {
-    /// First token of the context phrase.
-    pub(crate) first: usize,
-    /// Last token of the context phrase.
-    pub(crate) last: usize,
-    pub(crate) kinds: u16,
-}
-
-impl Located {
-    pub(crate) fn is(&self, kind: ContextKind) -> bool {
-        self.kinds & kind.bit() != 0
-    }
-}
-
-/// What the rules need of a lexicon entry, packed (about 20 bytes, against about 70 for an
-/// [`Entry`]): the rules read it for every cue found, and a dense table stays in cache.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Cue {
-    pub(crate) kind: Kind,
-    pub(crate) weight: f32,
-    pub(crate) question: bool,
-    pub(crate) negated: Option<Kind>,
-    pub(crate) credit: Option<(Kind, f32)>,
-}
-
-impl Cue {
-    pub(crate) fn of(entry: &Entry) -> Cue {
-        Cue {
-            kind: entry.kind,
-            weight: entry.weight,
-            question: entry.question,
-            negated: entry.negated,
-            credit: entry.credit,
         }
     }
 }
@@ -80,11 +43,11 @@ pub(crate) struct Judged {
 /// Applies every rule to a cue spanning tokens `first..=last`; `inner_negation` says the
 /// match itself was a negated form of the entry.
 pub(crate) fn judge(
-    entry: &Cue,
+    entry: &CueEntry,
     inner_negation: bool,
     (first, last): (usize, usize),
-    layout: &Layout,
-    context: &[Located],
+    layout: &Segments,
+    context: &[ContextHit],
     weights: &Weights,
     side: Side,
 ) -> Judged {
@@ -200,12 +163,12 @@ pub(crate) fn judge(
         }
     }
 
-    if head.has(layout::QUOTED) {
+    if head.has(segment::QUOTED) {
         apply(Rule::Quoted, weights.quoted, &mut weight, &mut rules);
     }
 
     if side == Side::Customer {
-        let caps = toks[first..=last].iter().any(|t| t.has(layout::ALL_CAPS));
+        let caps = toks[first..=last].iter().any(|t| t.has(segment::ALL_CAPS));
         if caps || sentence.exclaims >= 2 {
             apply(Rule::Shouted, weights.shouted, &mut weight, &mut rules);
         }

@@ -1,4 +1,4 @@
-//! [`Text`]: a string from the lexicon (a cue's pattern, a coaching message) that is cheap to
+//! [`SharedStr`]: a string from the lexicon (a cue's pattern, a coaching message) that is cheap to
 //! clone into every result.
 
 use serde::{Deserialize, Serialize};
@@ -20,10 +20,14 @@ use std::sync::Arc;
 /// let a = scorer.score("I'm so sorry about that.");
 /// let cue: &str = &a.evidence[0].cue;
 /// assert!(cue.contains("sorry"));
-/// assert_eq!(empathy::Text::from("sorry"), "sorry");
+/// assert_eq!(empathy::SharedStr::from("sorry"), "sorry");
 /// ```
 #[derive(Clone)]
-pub struct Text(Repr);
+pub struct SharedStr(Repr);
+
+/// The old name of [`SharedStr`] (it read like the input text, which it is not).
+#[deprecated(since = "0.2.0", note = "renamed to `SharedStr`")]
+pub type Text = SharedStr;
 
 #[derive(Clone)]
 enum Repr {
@@ -33,7 +37,7 @@ enum Repr {
     Shared(Arc<str>),
 }
 
-impl Text {
+impl SharedStr {
     /// The text as a `&str`.
     pub fn as_str(&self) -> &str {
         match &self.0 {
@@ -43,107 +47,107 @@ impl Text {
     }
 
     /// The same text, borrowed from `self` for good: for text kept in a `static`.
-    pub(crate) fn borrowed(&'static self) -> Text {
-        Text(Repr::Static(self.as_str()))
+    pub(crate) fn borrowed(&'static self) -> SharedStr {
+        SharedStr(Repr::Static(self.as_str()))
     }
 }
 
-impl Deref for Text {
+impl Deref for SharedStr {
     type Target = str;
     fn deref(&self) -> &str {
         self.as_str()
     }
 }
 
-impl AsRef<str> for Text {
+impl AsRef<str> for SharedStr {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
 
-impl Borrow<str> for Text {
+impl Borrow<str> for SharedStr {
     fn borrow(&self) -> &str {
         self.as_str()
     }
 }
 
-impl From<&'static str> for Text {
-    fn from(s: &'static str) -> Text {
-        Text(Repr::Static(s))
+impl From<&'static str> for SharedStr {
+    fn from(s: &'static str) -> SharedStr {
+        SharedStr(Repr::Static(s))
     }
 }
 
-impl From<String> for Text {
-    fn from(s: String) -> Text {
-        Text(Repr::Shared(Arc::from(s)))
+impl From<String> for SharedStr {
+    fn from(s: String) -> SharedStr {
+        SharedStr(Repr::Shared(Arc::from(s)))
     }
 }
 
-impl From<Arc<str>> for Text {
-    fn from(s: Arc<str>) -> Text {
-        Text(Repr::Shared(s))
+impl From<Arc<str>> for SharedStr {
+    fn from(s: Arc<str>) -> SharedStr {
+        SharedStr(Repr::Shared(s))
     }
 }
 
-impl fmt::Debug for Text {
+impl fmt::Debug for SharedStr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(self.as_str(), f)
     }
 }
 
-impl fmt::Display for Text {
+impl fmt::Display for SharedStr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl PartialEq for Text {
-    fn eq(&self, other: &Text) -> bool {
+impl PartialEq for SharedStr {
+    fn eq(&self, other: &SharedStr) -> bool {
         self.as_str() == other.as_str()
     }
 }
 
-impl Eq for Text {}
+impl Eq for SharedStr {}
 
-impl PartialEq<str> for Text {
+impl PartialEq<str> for SharedStr {
     fn eq(&self, other: &str) -> bool {
         self.as_str() == other
     }
 }
 
-impl PartialEq<&str> for Text {
+impl PartialEq<&str> for SharedStr {
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == *other
     }
 }
 
-impl PartialOrd for Text {
-    fn partial_cmp(&self, other: &Text) -> Option<std::cmp::Ordering> {
+impl PartialOrd for SharedStr {
+    fn partial_cmp(&self, other: &SharedStr) -> Option<std::cmp::Ordering> {
         Some(self.cmp(other))
     }
 }
 
-impl Ord for Text {
-    fn cmp(&self, other: &Text) -> std::cmp::Ordering {
+impl Ord for SharedStr {
+    fn cmp(&self, other: &SharedStr) -> std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
 
-impl Hash for Text {
+impl Hash for SharedStr {
     fn hash<H: Hasher>(&self, state: &mut H) {
         self.as_str().hash(state);
     }
 }
 
-impl Serialize for Text {
+impl Serialize for SharedStr {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
     }
 }
 
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
-        String::deserialize(d).map(Text::from)
+impl<'de> Deserialize<'de> for SharedStr {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<SharedStr, D::Error> {
+        String::deserialize(d).map(SharedStr::from)
     }
 }
 
@@ -153,8 +157,8 @@ mod tests {
 
     #[test]
     fn static_and_shared_text_behave_alike() {
-        let a = Text::from("sorry");
-        let b = Text::from(String::from("sorry"));
+        let a = SharedStr::from("sorry");
+        let b = SharedStr::from(String::from("sorry"));
         assert_eq!(a, b);
         assert_eq!(a, "sorry");
         assert_eq!(format!("{a} {b:?}"), "sorry \"sorry\"");
@@ -162,7 +166,7 @@ mod tests {
         set.insert(a.clone());
         assert!(set.contains("sorry"));
         assert_eq!(serde_json::to_string(&b).unwrap(), "\"sorry\"");
-        let back: Text = serde_json::from_str("\"sorry\"").unwrap();
+        let back: SharedStr = serde_json::from_str("\"sorry\"").unwrap();
         assert_eq!(back, a);
     }
 }

@@ -1,22 +1,18 @@
 //! The customer's side of a reply: emotions in their message, their name, their concrete
 //! content — and how well a reply meets them (responsiveness, reflection).
 
-use crate::analysis::{Found, NAME_CUE, Workspace};
+use super::Engine;
+use super::saturate::saturate_kinds;
+use crate::analyze::{Cache, Finding, Source, derived};
+use crate::compile::{Matcher, Side};
 use crate::kind::{Dimension, Emotion, Kind};
 use crate::lexicon::Lexicon;
-use crate::matcher::Side;
-use crate::report::{CustomerContext, Dimensions, Emotions, Evidence, Rules};
-use crate::scorer::{Scorer, evidence, saturate_kinds};
-use crate::text::Text;
-use crate::token::TokenKind;
+use crate::report::{CustomerContext, Dimensions, Emotions, Evidence};
+use crate::text::segment;
+use crate::text::token::{self, TokenKind};
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 use std::cell::RefCell;
-
-/// Entry index used for evidence of reflected customer content.
-pub(crate) const REFLECT_CUE: u32 = u32::MAX - 1;
-/// Entry index used for a question about the customer that matched no exploration cue.
-pub(crate) const QUESTION_CUE: u32 = u32::MAX - 2;
 
 /// How many distinct customer content words a reply must pick up for full reflection.
 const REFLECTION_TARGET: usize = 4;
@@ -50,12 +46,12 @@ impl Tools {
 
     /// Calls `each(stem, start, end)` for the content words of a text (lower case, no
     /// stopwords, at least 3 letters), in text order.
-    fn content_words(&self, text: &str, ws: &Workspace, mut each: impl FnMut(&str, usize, usize)) {
-        for t in &ws.layout.toks {
+    fn content_words(&self, text: &str, ws: &Cache, mut each: impl FnMut(&str, usize, usize)) {
+        for t in &ws.segments.toks {
             if t.kind != TokenKind::Word {
                 continue;
             }
-            let word = crate::token::normalize_word(&text[t.start as usize..t.end as usize]);
+            let word = token::normalize_word(&text[t.start as usize..t.end as usize]);
             if word.chars().count() < 3
                 || !word.chars().all(char::is_alphabetic)
                 || self.stopwords.contains(word.as_ref())
@@ -116,38 +112,26 @@ impl CustomerReading {
     }
 }
 
-pub(crate) fn name_label() -> Text {
-    Text::from("<customer name>")
-}
-
-fn question_label() -> Text {
-    Text::from("<question about the customer>")
-}
-
-fn reflect_label() -> Text {
-    Text::from("<customer's words>")
-}
-
 /// Reads a customer's message with the customer-side matcher and the same rules.
 pub(crate) fn read(
-    scorer: &Scorer,
+    engine: &Engine,
     text: &str,
     name: Option<&str>,
-    ws: &mut Workspace,
+    ws: &mut Cache,
 ) -> CustomerReading {
-    let inner = scorer.inner();
+    let inner = engine;
     let w = &inner.weights;
     ws.analyze(text, &inner.customer, w, Side::Customer);
-    let strength = saturate_kinds(w, &ws.found, &mut Vec::new());
+    let strength = saturate_kinds(w, &ws.findings, &mut Vec::new());
     let mut emotions = Emotions::default();
     for &e in Emotion::ALL {
         emotions.set(e, strength[Kind::Emotion(e).slot()]);
     }
     let evidence = ws
-        .found
+        .findings
         .iter()
         .take(w.evidence_cap)
-        .map(|f| evidence(inner, f))
+        .map(|f| inner.evidence(f))
         .collect();
     let name = name
         .map(str::trim)
@@ -170,13 +154,8 @@ pub(crate) fn read(
 }
 
 /// A name signed at the end of the message: "… Thanks, Marco" / "Cheers\nAnna".
-fn signature_name(
-    text: &str,
-    ws: &Workspace,
-    matcher: &crate::matcher::Matcher,
-    tools: &Tools,
-) -> Option<String> {
-    let toks = &ws.layout.toks;
+fn signature_name(text: &str, ws: &Cache, matcher: &Matcher, tools: &Tools) -> Option<String> {
+    let toks = &ws.segments.toks;
     let n = toks.len();
     if n < 2 {
         return None;
@@ -184,8 +163,8 @@ fn signature_name(
     let last = toks[n - 1];
     let word = &text[last.start as usize..last.end as usize];
     if last.kind != TokenKind::Word
-        || !last.has(crate::layout::CAPITALIZED)
-        || last.has(crate::layout::ALL_CAPS)
+        || !last.has(segment::CAPITALIZED)
+        || last.has(segment::ALL_CAPS)
         || !matcher.is_name_like(word)
     {
         return None;
@@ -200,34 +179,27 @@ fn signature_name(
 /// Adds the reply's personalization evidence that needs the customer: their name, and the
 /// content words it picks up. Returns the reflection, 0–1.
 pub(crate) fn personalize(
-    scorer: &Scorer,
+    engine: &Engine,
     reading: &CustomerReading,
     reply: &str,
-    ws: &mut Workspace,
+    ws: &mut Cache,
 ) -> f32 {
-    let inner = scorer.inner();
+    let inner = engine;
     let w = &inner.weights;
     let personal = Kind::Dimension(Dimension::Personalization);
     if let Some(name) = &reading.name {
-        let hit = ws.layout.toks.iter().find(|t| {
+        let hit = ws.segments.toks.iter().find(|t| {
             t.kind == TokenKind::Word
                 && reply[t.start as usize..t.end as usize].eq_ignore_ascii_case(name)
         });
         if let Some(t) = hit {
             let already = ws
-                .found
+                .findings
                 .iter()
                 .any(|f| f.start == t.start as usize && f.kind == personal);
             if !already {
-                ws.found.push(Found {
-                    kind: personal,
-                    start: t.start as usize,
-                    end: t.end as usize,
-                    entry: NAME_CUE,
-                    base: w.name_weight,
-                    weight: w.name_weight,
-                    rules: Rules::EMPTY,
-                });
+                let span = (t.start as usize, t.end as usize);
+                ws.findings.push(derived::name_finding(span, w));
             }
         }
     }
@@ -243,15 +215,13 @@ pub(crate) fn personalize(
         });
     // (Pushed after the walk over the reply's words, which borrows the workspace.)
     for (start, end) in fresh {
-        ws.found.push(Found {
-            kind: personal,
-            start,
-            end,
-            entry: REFLECT_CUE,
-            base: w.reflection_weight * 0.5,
-            weight: w.reflection_weight * 0.5,
-            rules: Rules::EMPTY,
-        });
+        let base = w.reflection_weight * 0.5;
+        ws.findings.push(Finding::plain(
+            personal,
+            (start, end),
+            Source::Reflection,
+            base,
+        ));
     }
     let target = reading.stems.len().min(REFLECTION_TARGET);
     let reflection = if target == 0 {
@@ -262,9 +232,10 @@ pub(crate) fn personalize(
     // Restating the customer's problem is active listening: two or more of their content
     // words picked up count towards understanding too.
     if picked.len() >= 2 {
-        if let Some(first) = ws.found.iter().find(|f| f.entry == REFLECT_CUE).copied() {
+        let first_reflected = ws.findings.iter().find(|f| f.source == Source::Reflection);
+        if let Some(first) = first_reflected.copied() {
             let weight = (w.reflection_weight * 0.5 * reflection).clamp(0.0, 1.0);
-            ws.found.push(Found {
+            ws.findings.push(Finding {
                 kind: Kind::Dimension(Dimension::Understanding),
                 weight,
                 base: weight,
@@ -272,7 +243,8 @@ pub(crate) fn personalize(
             });
         }
     }
-    ws.found.sort_unstable_by_key(|f| (f.start, f.end, f.kind));
+    ws.findings
+        .sort_unstable_by_key(|f| (f.start, f.end, f.kind));
     reflection
 }
 
@@ -293,7 +265,8 @@ pub(crate) fn respond(
     tone: Tone,
 ) -> CustomerContext {
     const PRESENT: f32 = 0.25;
-    let warmth = dims.acknowledgment.max(dims.understanding);
+    // Distress is met by recognising it: acknowledgment or understanding.
+    let recognition = dims.acknowledgment.max(dims.understanding);
     let mut total = 0.0;
     let mut met_total = 0.0;
     let mut unmet = Vec::new();
@@ -302,10 +275,10 @@ pub(crate) fn respond(
             continue;
         }
         let met = match emotion {
-            Emotion::Frustration | Emotion::Anger | Emotion::Sadness | Emotion::Anxiety => warmth,
+            e if e.is_distress() => recognition,
             Emotion::Confusion => dims.understanding.max(dims.exploration).max(dims.ownership),
             Emotion::Urgency => dims.ownership,
-            Emotion::Gratitude | Emotion::Relief => dims.acknowledgment.max(dims.reassurance),
+            _ => dims.acknowledgment.max(dims.reassurance),
         };
         let mut met = (met / 0.4).min(1.0);
         let calm = reading.emotions.distress() < 0.2;
@@ -331,14 +304,5 @@ pub(crate) fn respond(
         content_words: reading.stems.len(),
         unmet,
         name: reading.name.clone(),
-    }
-}
-
-pub(crate) fn reflect_evidence_label(entry: u32) -> Option<Text> {
-    match entry {
-        NAME_CUE => Some(name_label()),
-        REFLECT_CUE => Some(reflect_label()),
-        QUESTION_CUE => Some(question_label()),
-        _ => None,
     }
 }

@@ -8,14 +8,10 @@
 //! small. Matching walks the DFA from each word of a text: one table lookup per word.
 
 use crate::lexicon::pattern::{Part, Seq};
+use crate::text::segment::{NO_WORD, WordId};
+use crate::util::hash;
 use rustc_hash::FxHashMap;
 use std::rc::Rc;
-
-/// A word ID. IDs are dense, from 0.
-pub(crate) type WordId = u32;
-
-/// A word that is in no pattern (or a token that is not a word).
-pub(crate) const NO_WORD: WordId = u32::MAX;
 
 /// A DFA state. `DEAD` has no way forward; `ROOT` is where every walk starts.
 pub(crate) type State = u32;
@@ -139,7 +135,7 @@ const NARROW: usize = 8;
 /// Where `word` hashes to in a table of `2^bits` slots.
 #[inline]
 fn wide_slot(word: WordId, bits: u32) -> usize {
-    (word.wrapping_mul(0x9E37_79B9) >> (32 - bits)) as usize
+    hash::slot(u64::from(word), bits)
 }
 
 /// The rows of states with more than [`NARROW`] edges, rewritten as hash tables.

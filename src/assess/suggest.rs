@@ -1,11 +1,11 @@
 //! Coaching suggestions: what would make the reply better, most important first.
 //! The messages live in the lexicon's `[suggestions]` section.
 
-use crate::customer::CustomerReading;
+use super::Engine;
+use super::customer::CustomerReading;
 use crate::kind::Emotion;
 use crate::report::{Assessment, Suggestion, SuggestionCode};
-use crate::scorer::Inner;
-use crate::text::Text;
+use crate::shared_str::SharedStr;
 
 /// At most this many suggestions are given: a coach names the few things that matter most.
 const MAX_SUGGESTIONS: usize = 4;
@@ -13,7 +13,7 @@ const MAX_SUGGESTIONS: usize = 4;
 /// A value at or above this counts as present.
 const PRESENT: f32 = 0.2;
 
-pub(crate) fn suggest(inner: &Inner, a: &mut Assessment, customer: Option<&CustomerReading>) {
+pub(crate) fn suggest(inner: &Engine, a: &mut Assessment, customer: Option<&CustomerReading>) {
     a.suggestions.clear();
     a.suggestions.reserve(MAX_SUGGESTIONS);
     let d = a.dimensions;
@@ -35,7 +35,7 @@ pub(crate) fn suggest(inner: &Inner, a: &mut Assessment, customer: Option<&Custo
     if let Some(ctx) = a.customer.as_ref() {
         if let (Some(&first), Some(reading)) = (ctx.unmet.first(), customer) {
             if room(a, SuggestionCode::MeetEmotion) {
-                let message = Text::from(unmet_message(first, reading));
+                let message = SharedStr::from(unmet_message(first, reading));
                 let code = SuggestionCode::MeetEmotion;
                 a.suggestions.push(Suggestion { code, message });
             }
@@ -89,12 +89,12 @@ fn unmet_message(emotion: Emotion, reading: &CustomerReading) -> String {
         Emotion::Relief => "is relieved",
     };
     let advice = match emotion {
-        Emotion::Frustration | Emotion::Anger | Emotion::Sadness | Emotion::Anxiety => {
+        e if e.is_distress() => {
             "acknowledge that feeling before explaining, asking for details or quoting policy"
         }
         Emotion::Confusion => "check what they need and explain the next step plainly",
         Emotion::Urgency => "say exactly what you will do and by when",
-        Emotion::Gratitude | Emotion::Relief => "share the good feeling back warmly",
+        _ => "share the good feeling back warmly",
     };
     let strongest = reading
         .evidence

@@ -20,7 +20,9 @@
 //! ]);
 //! ```
 
-use crate::report::Span;
+use crate::span::Span;
+use crate::util::fold;
+use crate::util::swar::{splat, zero_bytes};
 use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -380,17 +382,13 @@ fn link_end(text: &str, mut i: usize, skip: bool) -> usize {
 /// a non-ASCII byte, or one of `" < > ) ]`. Exact for the lowest such byte, which is all
 /// the caller reads (a borrow can only mark bytes above a marked one).
 fn may_end_link(x: u64) -> u64 {
-    const fn splat(b: u8) -> u64 {
-        0x0101_0101_0101_0101 * b as u64
-    }
-    let has_zero = |v: u64| v.wrapping_sub(splat(1)) & !v & splat(0x80);
     let high = x & splat(0x80);
     let low7 = x & splat(0x7f);
     // 7-bit bytes of at most 0x20: adding 0x5f leaves their high bit clear.
     let control_or_space = !(low7 + splat(0x5f)) & splat(0x80) & !high;
     let special = [b'"', b'<', b'>', b')', b']']
         .iter()
-        .fold(0, |m, &c| m | has_zero(x ^ splat(c)));
+        .fold(0, |m, &c| m | zero_bytes(x ^ splat(c)));
     high | control_or_space | special
 }
 
@@ -440,37 +438,7 @@ pub fn sentences(text: &str) -> impl Iterator<Item = Span> + '_ {
     })
 }
 
-/// The full spelling of a contraction commonly written without the apostrophe.
-fn full_spelling(bare: &str) -> Option<&'static str> {
-    Some(match bare {
-        "arent" => "aren't",
-        "cant" => "can't",
-        "couldnt" => "couldn't",
-        "didnt" => "didn't",
-        "doesnt" => "doesn't",
-        "dont" => "don't",
-        "hasnt" => "hasn't",
-        "havent" => "haven't",
-        "im" => "i'm",
-        "isnt" => "isn't",
-        "ive" => "i've",
-        "shouldnt" => "shouldn't",
-        "thats" => "that's",
-        "theyre" => "they're",
-        "wasnt" => "wasn't",
-        "werent" => "weren't",
-        "weve" => "we've",
-        "whats" => "what's",
-        "wont" => "won't",
-        "wouldnt" => "wouldn't",
-        "youll" => "you'll",
-        "youre" => "you're",
-        "youve" => "you've",
-        _ => return None,
-    })
-}
-
-/// Normalises a word for matching: lower case, typographic apostrophes (’ ‘ ´ ʼ) to `'`,
+/// Normalises a word for matching: lower case, typographic apostrophes (’ ‘ ´ ʼ ‛ `) to `'`,
 /// and contractions written without the apostrophe restored ("dont" → "don't").
 ///
 /// ```
@@ -480,25 +448,10 @@ fn full_spelling(bare: &str) -> Option<&'static str> {
 /// assert_eq!(normalize_word("sorry"), "sorry");
 /// ```
 pub fn normalize_word(word: &str) -> Cow<'_, str> {
-    let plain = word
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'\'');
-    let lowered: Cow<'_, str> = if plain {
-        Cow::Borrowed(word)
-    } else {
-        Cow::Owned(
-            word.chars()
-                .map(|c| match c {
-                    '\u{2019}' | '\u{2018}' | '\u{00B4}' | '\u{02BC}' | '`' => '\'',
-                    c => c,
-                })
-                .flat_map(char::to_lowercase)
-                .collect(),
-        )
-    };
-    match full_spelling(&lowered) {
+    let folded = fold::fold(word);
+    match fold::full_spelling(&folded) {
         Some(full) => Cow::Borrowed(full),
-        None => lowered,
+        None => folded,
     }
 }
 

@@ -1,8 +1,17 @@
-//! The shape of a text that the context rules need: its word-like tokens with their sentence
-//! and clause, which sentences are questions, what is quoted.
+//! The segmenter: one pass over the bytes gives the shape of a text that matching and the
+//! context rules need — its word-like tokens with their sentence and clause, which
+//! sentences are questions, what is quoted — and each word its vocabulary ID as it is read.
+//! Plain ASCII runs are read eight bytes at a time; links, handles and anything non-ASCII go
+//! through the public [tokenizer](super::token), so the result is exactly the tokenizer's.
 
-use crate::automaton::{NO_WORD, WordId};
-use crate::token::{self, Token, TokenKind, Tokens};
+use super::token::{self, Token, TokenKind, Tokens};
+use crate::util::swar::{ascii_in, load8, splat};
+
+/// A word ID in a matcher's vocabulary. IDs are dense, from 0.
+pub(crate) type WordId = u32;
+
+/// A word that is in no pattern (or a token that is not a word).
+pub(crate) const NO_WORD: WordId = u32::MAX;
 
 pub(crate) const FIRST_IN_CLAUSE: u8 = 1;
 pub(crate) const QUOTED: u8 = 2;
@@ -42,9 +51,9 @@ pub(crate) struct Sentence {
     pub(crate) data_request: bool,
 }
 
-/// Reusable per-text layout.
+/// A segmented text (reused between texts: its vectors keep their capacity).
 #[derive(Debug, Default, Clone)]
-pub(crate) struct Layout {
+pub(crate) struct Segments {
     pub(crate) toks: Vec<Tok>,
     pub(crate) sentences: Vec<Sentence>,
     pub(crate) words: usize,
@@ -52,7 +61,7 @@ pub(crate) struct Layout {
     scratch: String,
 }
 
-/// A vocabulary: the layout gives each word its ID as it reads it.
+/// A vocabulary: the segmenter gives each word its ID as it reads it.
 pub(crate) trait Words {
     /// The ID of the word or number `text[start..end]` (`NO_WORD` if unknown).
     fn id(&self, text: &str, start: usize, end: usize, scratch: &mut String) -> WordId;
@@ -133,35 +142,7 @@ fn prefix_within(text: &str, limit: usize) -> &str {
     &text[..end]
 }
 
-/// Eight bytes from `j` (zero past the end, and zero is no letter).
-#[inline]
-fn load8(bytes: &[u8], j: usize) -> u64 {
-    match bytes.get(j..j + 8) {
-        Some(w) => u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]),
-        None => {
-            let mut buf = [0u8; 8];
-            let rest = &bytes[j.min(bytes.len())..];
-            buf[..rest.len()].copy_from_slice(rest);
-            u64::from_le_bytes(buf)
-        }
-    }
-}
-
-const fn splat(b: u8) -> u64 {
-    0x0101_0101_0101_0101 * b as u64
-}
-
-/// The high bit of each byte of `x` that is in `lo..=hi` (both ASCII); bytes of 0x80 and
-/// above are never in. Adding to 7-bit bytes cannot carry into the next byte.
-#[inline]
-fn ascii_in(x: u64, lo: u8, hi: u8) -> u64 {
-    let v = x & splat(0x7f);
-    let at_least_lo = v.wrapping_add(splat(0x80 - lo));
-    let above_hi = v.wrapping_add(splat(0x7f - hi));
-    at_least_lo & !above_hi & !x & splat(0x80)
-}
-
-impl Layout {
+impl Segments {
     /// The range of token indices of sentence `s`.
     pub(crate) fn sentence_tokens(&self, s: usize) -> std::ops::Range<usize> {
         let end = self
@@ -496,7 +477,7 @@ mod tests {
     fn same_as_tokenizer(text: &str) {
         let scorer = crate::Scorer::default();
         let words = &scorer.inner().reply;
-        let (mut fast, mut slow) = (Layout::default(), Layout::default());
+        let (mut fast, mut slow) = (Segments::default(), Segments::default());
         fast.build_with(text, words, true);
         slow.build_with(text, words, false);
         assert_eq!(

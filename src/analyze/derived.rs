@@ -1,0 +1,167 @@
+//! Cues derived from the shape of a reply rather than named by a lexicon entry: a greeting
+//! with a name, a question about the customer, a policy wall followed by an alternative.
+
+use super::{Cache, Finding, Source};
+use crate::compile::Matcher;
+use crate::kind::{Concern, Dimension, Kind};
+use crate::lexicon::ContextKind;
+use crate::model::Weights;
+use crate::report::{Rule, Rules};
+use crate::text::segment;
+use crate::text::token::TokenKind;
+
+impl Cache {
+    /// A policy refusal is not a wall when the reply goes on to offer something else.
+    pub(super) fn weaken_walls_with_alternatives(&mut self, weights: &Weights) {
+        let wall = Kind::Concern(Concern::PolicyWall);
+        let Some(first_wall) = self.findings.iter().find(|f| f.kind == wall).map(|f| f.end) else {
+            return;
+        };
+        let toks = &self.segments.toks;
+        let alternative_after =
+            self.context.iter().any(|c| {
+                c.is(ContextKind::Alternative) && toks[c.first].start as usize >= first_wall
+            }) || self.findings.iter().any(|f| {
+                f.start >= first_wall
+                    && f.kind == Kind::Dimension(Dimension::Ownership)
+                    && f.weight > 0.0
+            });
+        if alternative_after {
+            for f in self.findings.iter_mut().filter(|f| f.kind == wall) {
+                f.weight *= weights.alternative_offered;
+                f.rules.insert(Rule::AlternativeOffered);
+            }
+        }
+    }
+
+    /// A question about the customer ("Is your mum safe right now?") explores, weakly, even
+    /// when no exploration cue matched; a bare data request explores less.
+    pub(super) fn open_questions_about_the_customer(&mut self, text: &str, weights: &Weights) {
+        let exploration = Kind::Dimension(Dimension::Exploration);
+        let toks = &self.segments.toks;
+        let cues = self.findings.len();
+        debug_assert!(self.findings.windows(2).all(|w| w[0].start <= w[1].start));
+        let mut seen = 0;
+        for (s, sentence) in self.segments.sentences.iter().enumerate() {
+            if !sentence.question {
+                continue;
+            }
+            let std::ops::Range { start: i, end: j } = self.segments.sentence_tokens(s);
+            if i == j {
+                continue;
+            }
+            let (start, end) = (toks[i].start as usize, toks[j - 1].end as usize);
+            let about_you = toks[i..j].iter().any(|t| {
+                let w = &text[t.start as usize..t.end as usize];
+                ["you", "your", "you're", "you’re", "you've", "you’ve"]
+                    .iter()
+                    .any(|y| w.eq_ignore_ascii_case(y))
+            });
+            // `found` is in text order here, so one cursor serves every sentence (a scan of
+            // all evidence per question would be quadratic on a huge text).
+            while seen < cues && self.findings[seen].start < start {
+                seen += 1;
+            }
+            let explored = self.findings[seen..cues]
+                .iter()
+                .take_while(|f| f.start < end)
+                .any(|f| f.kind == exploration && f.end <= end);
+            if about_you && !explored {
+                let mut rules = Rules::EMPTY;
+                rules.insert(Rule::Question);
+                let mut weight = weights.open_question.min(1.0);
+                if sentence.data_request {
+                    rules.insert(Rule::DataRequest);
+                    weight *= weights.data_request;
+                }
+                let base = weights.open_question.min(1.0);
+                self.findings.push(Finding {
+                    weight,
+                    rules,
+                    ..Finding::plain(exploration, (start, end), Source::Question, base)
+                });
+            }
+        }
+    }
+
+    /// "Hi Maria," — a greeting followed by a capitalised name is personalization.
+    pub(super) fn greetings_with_names(
+        &mut self,
+        text: &str,
+        matcher: &Matcher,
+        weights: &Weights,
+    ) {
+        let toks = &self.segments.toks;
+        for c in &self.context {
+            if !c.is(ContextKind::Greeting) || !toks[c.first].has(segment::FIRST_IN_CLAUSE) {
+                continue;
+            }
+            let Some(next) = toks.get(c.last + 1) else {
+                continue;
+            };
+            if next.kind != TokenKind::Word
+                || !next.has(segment::CAPITALIZED)
+                || next.sentence != toks[c.last].sentence
+            {
+                continue;
+            }
+            // A name at the very end is the writer's sign-off ("Thanks ~Amy"), not the reader.
+            let last_word = toks[c.last + 2..]
+                .iter()
+                .all(|t| t.kind.is_noise() || t.kind == TokenKind::Emoji);
+            let marked = text[..next.start as usize].ends_with(['~', '-', '^', '*']);
+            if last_word || marked {
+                continue;
+            }
+            let word = &text[next.start as usize..next.end as usize];
+            if word.chars().count() < 2 || !matcher.is_name_like(word) {
+                continue;
+            }
+            self.findings.push(name_finding(
+                (next.start as usize, next.end as usize),
+                weights,
+            ));
+        }
+        self.handle_names(text, matcher, weights);
+        self.findings
+            .sort_unstable_by_key(|f| (f.start, f.end, f.kind));
+    }
+
+    /// "@nadia_k Nadia, …" — a reply that opens with the name in the handle it answers.
+    fn handle_names(&mut self, text: &str, matcher: &Matcher, weights: &Weights) {
+        let toks = &self.segments.toks;
+        let mentions = toks.iter().take_while(|t| t.kind == TokenKind::Mention);
+        let Some(first) = toks.iter().find(|t| t.kind != TokenKind::Mention) else {
+            return;
+        };
+        let word = &text[first.start as usize..first.end as usize];
+        let in_handle = mentions.clone().any(|m| {
+            let handle = &text[m.start as usize + 1..m.end as usize];
+            word.len() >= 3
+                && handle.len() >= word.len()
+                && handle.is_char_boundary(word.len())
+                && handle[..word.len()].eq_ignore_ascii_case(word)
+        });
+        let already = self
+            .findings
+            .iter()
+            .any(|f| f.start == first.start as usize);
+        if first.kind == TokenKind::Word
+            && first.has(segment::CAPITALIZED)
+            && in_handle
+            && !already
+            && matcher.is_name_like(word)
+        {
+            self.findings.push(name_finding(
+                (first.start as usize, first.end as usize),
+                weights,
+            ));
+        }
+    }
+}
+
+/// The customer's name at `span`, as personalization.
+pub(crate) fn name_finding(span: (usize, usize), weights: &Weights) -> Finding {
+    let kind = Kind::Dimension(Dimension::Personalization);
+    Finding::plain(kind, span, Source::Name, weights.name_weight)
+}

@@ -1,0 +1,135 @@
+//! Per reply: the findings of the analysis become an [`Assessment`] — saturated dimension
+//! and concern values, the score and its level, evidence, suggestions — judged against the
+//! customer's message when there is one.
+//!
+//! * [`saturate`]: diminishing returns per kind.
+//! * [`customer`]: the customer's emotions, name and content; reflection and responsiveness.
+//! * [`suggest`]: coaching suggestions, most important first.
+
+pub(crate) mod customer;
+pub(crate) mod saturate;
+pub(crate) mod suggest;
+
+use crate::analyze::{Cache, Finding, Source};
+use crate::compile::{Matcher, Side};
+use crate::kind::{Concern, Dimension, Kind};
+use crate::lexicon::{ContextKind, Lexicon};
+use crate::model::Weights;
+use crate::report::{Assessment, Concerns, Dimensions, Evidence, Span};
+use crate::shared_str::SharedStr;
+use customer::CustomerReading;
+use saturate::{KindWeights, saturate_kinds};
+use std::borrow::Cow;
+
+/// Everything a scorer compiled: the lexicon, the weights, both matchers and the tables the
+/// assessment quotes. Immutable and shared (a [`crate::Scorer`] is an `Arc` of it).
+pub(crate) struct Engine {
+    /// The built-in lexicon is borrowed, not copied, when it is used as it is.
+    pub(crate) lexicon: Cow<'static, Lexicon>,
+    pub(crate) weights: Weights,
+    pub(crate) reply: Matcher,
+    pub(crate) customer: Matcher,
+    pub(crate) customer_tools: customer::Tools,
+    /// Each entry's pattern, quoted as evidence (by entry index; denser than the entries).
+    pub(crate) patterns: Vec<SharedStr>,
+    /// Coaching messages, indexed by `SuggestionCode as usize`.
+    pub(crate) messages: Vec<SharedStr>,
+}
+
+/// The per-thread scratch space of scoring: an analysis cache for the customer's message,
+/// one for the reply, and the saturation buffer.
+pub(crate) type Caches = (Cache, Cache, KindWeights);
+
+impl Engine {
+    /// Scores one reply (against the customer's message when there is one) into `out`.
+    pub(crate) fn assess(
+        &self,
+        text: &str,
+        customer: Option<&CustomerReading>,
+        ws: &mut Cache,
+        buf: &mut KindWeights,
+        out: &mut Assessment,
+    ) {
+        let w = &self.weights;
+        ws.analyze(text, &self.reply, w, Side::Reply);
+        let reflection = customer.map(|c| customer::personalize(self, c, text, ws));
+
+        // Dimensions and concerns: a decayed, saturating sum per kind.
+        let strength = saturate_kinds(w, &ws.findings, buf);
+        let mut dims = Dimensions::default();
+        for &d in Dimension::ALL {
+            dims.set(d, strength[Kind::Dimension(d).slot()]);
+        }
+        let mut concerns = Concerns::default();
+        for &c in Concern::ALL {
+            concerns.set(c, strength[Kind::Concern(c).slot()]);
+        }
+        let words = ws.segments.words;
+        concerns.curtness = curtness(w, words, &dims, customer);
+
+        let mut logit = w.logit(&dims, &concerns);
+        let has = |kind| ws.context.iter().any(|c| c.is(kind));
+        let tone = customer::Tone {
+            apologises: has(ContextKind::Apology),
+            celebrates: has(ContextKind::Celebration),
+        };
+        let context =
+            customer.map(|c| customer::respond(c, &dims, reflection.unwrap_or(0.0), tone));
+        if let (Some(ctx), Some(c)) = (&context, customer) {
+            logit -= w.unmet_emotion * ctx.unmet_weight();
+            if c.has_content() {
+                logit -= w.off_topic * (1.0 - ctx.reflection);
+            }
+        }
+        let score = Weights::to_score(logit);
+
+        out.score = score;
+        out.level = w.level(score);
+        out.dimensions = dims;
+        out.concerns = concerns;
+        out.words = words;
+        out.evidence.clear();
+        // One allocation for a fresh `Assessment`, none for a reused one.
+        out.evidence.reserve(ws.findings.len().min(w.evidence_cap));
+        out.evidence_truncated = ws.findings.len() > w.evidence_cap;
+        for f in ws.findings.iter().take(w.evidence_cap) {
+            out.evidence.push(self.evidence(f));
+        }
+        out.customer = context;
+        suggest::suggest(self, out, customer);
+    }
+
+    /// The evidence for one finding: it quotes the entry's pattern, or labels a computed cue.
+    pub(crate) fn evidence(&self, f: &Finding) -> Evidence {
+        let cue = match f.source {
+            Source::Entry(i) => self.patterns[i as usize].clone(),
+            Source::Name => SharedStr::from("<customer name>"),
+            Source::Question => SharedStr::from("<question about the customer>"),
+            Source::Reflection => SharedStr::from("<customer's words>"),
+        };
+        Evidence {
+            kind: f.kind,
+            span: Span::new(f.start, f.end),
+            cue,
+            base_weight: f.base,
+            weight: f.weight,
+            rules: f.rules,
+        }
+    }
+}
+
+/// A bare minimal reply with no warmth is curt — more so when the customer is upset.
+fn curtness(w: &Weights, words: usize, d: &Dimensions, customer: Option<&CustomerReading>) -> f32 {
+    if w.curt_words <= 0.0 {
+        return 0.0;
+    }
+    let short = (1.0 - words as f32 / w.curt_words).clamp(0.0, 1.0);
+    let warmth = d
+        .acknowledgment
+        .max(d.understanding)
+        .max(d.reassurance)
+        .max(d.ownership)
+        .max(d.exploration);
+    let need = customer.map_or(0.5, |c| 0.1 + 0.9 * c.need());
+    (short * (1.0 - warmth) * need).clamp(0.0, 1.0)
+}

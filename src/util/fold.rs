@@ -1,0 +1,116 @@
+//! The one normalisation of a word, used alike by the lexicon reader (its phrases), the
+//! vocabulary lookup (every token of a text) and the customer's content words: lower case,
+//! every typographic apostrophe straightened, and contractions in both spellings.
+
+use std::borrow::Cow;
+
+/// Whether `c` is written for an apostrophe: ’ ‘ ´ ʼ ‛ and the backtick.
+#[inline]
+pub(crate) const fn is_apostrophe_like(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '\u{2019}' | '\u{2018}' | '\u{00B4}' | '\u{02BC}' | '\u{201B}' | '`'
+    )
+}
+
+/// Appends `c` folded: apostrophe-like characters become `'`, letters lower case.
+#[inline]
+pub(crate) fn push_folded(out: &mut String, c: char) {
+    if is_apostrophe_like(c) {
+        out.push('\'');
+    } else if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else {
+        out.extend(c.to_lowercase());
+    }
+}
+
+/// `text` folded (see [`push_folded`]); borrowed when it is folded already.
+pub(crate) fn fold(text: &str) -> Cow<'_, str> {
+    let plain = text
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`');
+    if plain {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        push_folded(&mut out, c);
+    }
+    Cow::Owned(out)
+}
+
+/// Contractions whose apostrophe-less spelling is another common word: never read bare.
+const NO_BARE_SPELLING: &[&str] = &[
+    "we'll", "we're", "i'll", "she'll", "he'll", "we'd", "she'd", "i'd", "it'll", "who're",
+];
+
+/// The spelling of a word without apostrophes ("i'm" → "im"), if it differs and is not
+/// ambiguous; the matcher reads such a spelling as the full word.
+pub(crate) fn bare_spelling(word: &str) -> Option<String> {
+    (word.contains('\'') && !NO_BARE_SPELLING.contains(&word) && word.len() > 2)
+        .then(|| word.replace('\'', ""))
+}
+
+/// The full spelling of a contraction commonly written without the apostrophe, for text
+/// read outside the vocabulary (the customer's content words). Every pair is the inverse of
+/// [`bare_spelling`] (a test holds it to that).
+pub(crate) fn full_spelling(bare: &str) -> Option<&'static str> {
+    Some(match bare {
+        "arent" => "aren't",
+        "cant" => "can't",
+        "couldnt" => "couldn't",
+        "didnt" => "didn't",
+        "doesnt" => "doesn't",
+        "dont" => "don't",
+        "hasnt" => "hasn't",
+        "havent" => "haven't",
+        "im" => "i'm",
+        "isnt" => "isn't",
+        "ive" => "i've",
+        "shouldnt" => "shouldn't",
+        "thats" => "that's",
+        "theyre" => "they're",
+        "wasnt" => "wasn't",
+        "werent" => "weren't",
+        "weve" => "we've",
+        "whats" => "what's",
+        "wont" => "won't",
+        "wouldnt" => "wouldn't",
+        "youll" => "you'll",
+        "youre" => "you're",
+        "youve" => "you've",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BARE: &[&str] = &[
+        "arent", "cant", "couldnt", "didnt", "doesnt", "dont", "hasnt", "havent", "im", "isnt",
+        "ive", "shouldnt", "thats", "theyre", "wasnt", "werent", "weve", "whats", "wont",
+        "wouldnt", "youll", "youre", "youve",
+    ];
+
+    #[test]
+    fn full_and_bare_spellings_are_inverse() {
+        for bare in BARE {
+            let full = full_spelling(bare).unwrap();
+            assert_eq!(bare_spelling(full).as_deref(), Some(*bare), "{full}");
+        }
+        assert_eq!(full_spelling("well"), None);
+        assert_eq!(bare_spelling("we'll"), None);
+        assert_eq!(bare_spelling("sorry"), None);
+    }
+
+    #[test]
+    fn folds_case_and_every_apostrophe() {
+        for a in ['\'', '’', '‘', '´', 'ʼ', '‛', '`'] {
+            assert_eq!(fold(&format!("Don{a}T")), "don't");
+        }
+        assert_eq!(fold("ÉCOLE"), "école");
+        assert!(matches!(fold("plain words"), Cow::Borrowed(_)));
+    }
+}
