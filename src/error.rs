@@ -1,33 +1,84 @@
 //! The crate's one error type. Building (a lexicon, a scorer, a conversation) can fail; scoring cannot.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Everything that can go wrong when building a lexicon, a scorer or a conversation.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+///
+/// ```
+/// let err = empathy::Lexicon::from_toml_str("[lexicon]\nformat = 7\n").unwrap_err();
+/// assert!(matches!(err, empathy::Error::Lexicon(ref e) if e.line == 2));
+/// assert_eq!(err.to_string(), "<string>:2: unsupported format version 7 (this crate reads format 1)");
+/// ```
+#[derive(Debug, Clone, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// A lexicon file is malformed.
     #[error("{0}")]
     Lexicon(#[from] LexiconError),
     /// A lexicon file could not be read.
-    #[error("cannot read lexicon file {path}: {message}")]
+    #[error("cannot read lexicon file {}: {source}", path.display())]
     Io {
         /// The file.
         path: PathBuf,
-        /// What the operating system said.
-        message: String,
+        /// What the operating system said (shared, so the error stays `Clone`).
+        #[source]
+        source: Arc<std::io::Error>,
     },
-    /// A scoring weight is out of range.
+    /// The scoring weights are invalid.
     #[error("invalid weights: {0}")]
-    Weights(String),
+    Weights(#[from] WeightsError),
     /// A conversation turn has a timestamp that cannot be read.
-    #[error("turn {turn}: invalid timestamp {value:?}: {reason}")]
+    #[error("turn {turn}: {source}")]
     Timestamp {
         /// Zero-based index of the turn.
         turn: usize,
+        /// What is wrong with it.
+        #[source]
+        source: TimestampError,
+    },
+}
+
+/// What is wrong with a set of scoring weights.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum WeightsError {
+    /// No weights were given and the lexicon has no `[model]` section.
+    #[error("no weights (the lexicon has no [model] section)")]
+    Missing,
+    /// A number is NaN, infinite or outside its range.
+    #[error("{name} = {value} is out of range {range}")]
+    OutOfRange {
+        /// The weight's name, as in `[model]`.
+        name: String,
+        /// Its value.
+        value: f64,
+        /// The allowed range.
+        range: &'static str,
+    },
+    /// The level thresholds are not `0 <= moderate <= high <= 100`.
+    #[error("levels must satisfy 0 <= moderate ({moderate}) <= high ({high}) <= 100")]
+    Levels {
+        /// The `moderate` threshold.
+        moderate: f32,
+        /// The `high` threshold.
+        high: f32,
+    },
+}
+
+/// Why a timestamp cannot be read.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum TimestampError {
+    /// A number of seconds that is NaN, infinite or negative.
+    #[error("{0} is not a time in seconds since 1970")]
+    Seconds(f64),
+    /// Text that is not an RFC 3339 date and time.
+    #[error("{value:?} is not an RFC 3339 date-time ({reason})")]
+    Text {
         /// The timestamp as given.
         value: String,
-        /// What is wrong with it.
+        /// What the parser said.
         reason: String,
     },
 }
@@ -131,7 +182,22 @@ pub enum LexiconProblem {
     /// A required section is missing (only the built-in/base lexicon needs them).
     #[error("missing section [{0}]")]
     MissingSection(&'static str),
-    /// A value is invalid.
+    /// A `[model]` section whose weights are invalid.
     #[error("{0}")]
-    Invalid(String),
+    Weights(WeightsError),
+    /// A `[suggestions]` key that is no suggestion code.
+    #[error("unknown suggestion code {0:?}")]
+    UnknownSuggestion(String),
+    /// A class name with characters other than letters, digits and `_`.
+    #[error("class name {0:?} must be letters, digits and _")]
+    BadClassName(String),
+    /// A `credit` table that does not name exactly one kind.
+    #[error("credit names exactly one kind")]
+    BadCredit,
+    /// The patterns compile into more automaton states than the limit.
+    #[error("the patterns compile to more than {limit} automaton states")]
+    TooManyStates {
+        /// The limit.
+        limit: usize,
+    },
 }

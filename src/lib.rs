@@ -106,7 +106,7 @@ mod util;
 pub use text::token;
 
 pub use conversation::{Conversation, ConversationReport, Role, Turn};
-pub use error::{Error, LexiconError, LexiconProblem};
+pub use error::{Error, LexiconError, LexiconProblem, TimestampError, WeightsError};
 pub use kind::{Concern, Dimension, Emotion, Kind};
 pub use lexicon::{Entry, Lexicon};
 pub use model::{Levels, Weights};

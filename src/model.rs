@@ -1,7 +1,7 @@
 //! The scoring model: how cue weights combine into dimension values and an overall score.
 //! Every number lives in the lexicon's `[model]` section, not in code.
 
-use crate::error::Error;
+use crate::error::{Error, WeightsError};
 use crate::report::{Concerns, Dimensions, Level};
 use serde::{Deserialize, Serialize};
 
@@ -82,10 +82,12 @@ pub struct Weights {
 impl Weights {
     /// Checks that every number is finite and in its range.
     pub fn validate(&self) -> Result<(), Error> {
-        let bad = |name: &str, v: f32, range: &str| {
-            Err(Error::Weights(format!(
-                "{name} = {v} is out of range {range}"
-            )))
+        let bad = |name: &str, v: f32, range: &'static str| {
+            Err(Error::Weights(WeightsError::OutOfRange {
+                name: name.to_string(),
+                value: f64::from(v),
+                range,
+            }))
         };
         let factors = [
             ("saturation", self.saturation),
@@ -132,22 +134,16 @@ impl Weights {
             && l.moderate <= l.high
             && l.high <= 100.0)
         {
-            return Err(Error::Weights(format!(
-                "levels must satisfy 0 <= moderate ({}) <= high ({}) <= 100",
-                l.moderate, l.high
-            )));
+            return Err(Error::Weights(WeightsError::Levels {
+                moderate: l.moderate,
+                high: l.high,
+            }));
         }
         if self.negation_window > 16 {
-            return Err(Error::Weights(format!(
-                "negation_window = {} is out of range [0, 16]",
-                self.negation_window
-            )));
+            return bad("negation_window", self.negation_window as f32, "[0, 16]");
         }
         if self.evidence_cap == 0 || self.evidence_cap > 100_000 {
-            return Err(Error::Weights(format!(
-                "evidence_cap = {} is out of range [1, 100000]",
-                self.evidence_cap
-            )));
+            return bad("evidence_cap", self.evidence_cap as f32, "[1, 100000]");
         }
         Ok(())
     }

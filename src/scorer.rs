@@ -3,7 +3,7 @@
 use crate::analyze::Cache;
 use crate::assess::{Caches, Engine, customer};
 use crate::compile::{Matcher, Side};
-use crate::error::Error;
+use crate::error::{Error, WeightsError};
 use crate::lexicon::Lexicon;
 use crate::model::Weights;
 use crate::report::{Assessment, CustomerContext};
@@ -118,7 +118,7 @@ impl ScorerBuilder {
             None => lexicon
                 .weights
                 .clone()
-                .ok_or(Error::Weights("no weights".into()))?,
+                .ok_or(Error::Weights(WeightsError::Missing))?,
         };
         weights.validate()?;
         let reply = Matcher::build(&lexicon, Side::Reply)?;
@@ -257,7 +257,7 @@ impl Scorer {
         }
     }
 
-    #[cfg(feature = "internals")]
+    #[cfg(any(test, feature = "internals"))]
     pub(crate) fn engine(&self) -> &Engine {
         &self.engine
     }

@@ -73,7 +73,8 @@ fn a_bad_timestamp_names_the_turn() {
     .unwrap_err();
     match err {
         empathy::Error::Timestamp {
-            turn, ref value, ..
+            turn,
+            source: empathy::TimestampError::Text { ref value, .. },
         } => {
             assert_eq!(turn, 2);
             assert_eq!(value, "half past nine");

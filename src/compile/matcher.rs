@@ -64,9 +64,7 @@ impl Matcher {
         .ok_or_else(|| LexiconError {
             origin: lexicon.origin.clone(),
             line: 0,
-            problem: LexiconProblem::Invalid(format!(
-                "the patterns compile to more than {MAX_STATES} automaton states"
-            )),
+            problem: LexiconProblem::TooManyStates { limit: MAX_STATES },
         })?;
         vocab.freeze();
         // One more slot, `DEAD`, read for tokens without a word.

@@ -1,7 +1,7 @@
 //! Conversations: turns of customer and agent, scored as a whole — per-turn assessments, the
 //! customer's emotional trajectory, response times, and when to escalate to a human.
 
-use crate::error::Error;
+use crate::error::{Error, TimestampError};
 use crate::report::{Assessment, Emotions};
 use crate::scorer::Scorer;
 use serde::{Deserialize, Serialize};
@@ -37,13 +37,16 @@ impl Timestamp {
     /// assert_eq!(a.unix_seconds(), b.unix_seconds());
     /// assert!(Timestamp::parse("yesterday").is_err());
     /// ```
-    pub fn parse(value: &str) -> Result<Timestamp, String> {
+    pub fn parse(value: &str) -> Result<Timestamp, TimestampError> {
         let v = value.trim();
         if let Ok(secs) = v.parse::<f64>() {
-            return Timestamp::from_unix_seconds(secs).ok_or_else(|| "not a finite number".into());
+            return Timestamp::from_unix_seconds(secs).ok_or(TimestampError::Seconds(secs));
         }
         let t = time::OffsetDateTime::parse(v, &time::format_description::well_known::Rfc3339)
-            .map_err(|e| format!("expected RFC 3339 or Unix seconds ({e})"))?;
+            .map_err(|e| TimestampError::Text {
+                value: value.to_string(),
+                reason: e.to_string(),
+            })?;
         let secs = t.unix_timestamp() as f64 + f64::from(t.nanosecond()) / 1e9;
         Ok(Timestamp(secs))
     }
@@ -176,20 +179,15 @@ impl Conversation {
         for (i, r) in records.into_iter().enumerate() {
             let at = match &r.at {
                 None => None,
-                Some(TimeValue::Unix(s)) => Some(Timestamp::from_unix_seconds(*s).ok_or_else(
-                    || Error::Timestamp {
+                Some(TimeValue::Unix(s)) => {
+                    Some(Timestamp::from_unix_seconds(*s).ok_or(Error::Timestamp {
                         turn: i,
-                        value: s.to_string(),
-                        reason: "not a finite number".into(),
-                    },
-                )?),
-                Some(TimeValue::Text(t)) => {
-                    Some(Timestamp::parse(t).map_err(|reason| Error::Timestamp {
-                        turn: i,
-                        value: t.clone(),
-                        reason,
+                        source: TimestampError::Seconds(*s),
                     })?)
                 }
+                Some(TimeValue::Text(t)) => Some(
+                    Timestamp::parse(t).map_err(|source| Error::Timestamp { turn: i, source })?,
+                ),
             };
             turns.push(Turn {
                 role: r.role,

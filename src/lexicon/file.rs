@@ -2,7 +2,7 @@
 
 use super::pattern::{self, Classes, PatternError};
 use super::{Context, ContextKind, Entry, Lexicon, MAX_ENTRY_LEN, MAX_EXPANSIONS, MAX_PHRASES};
-use crate::error::{LexiconError, LexiconProblem};
+use crate::error::{Error, LexiconError, LexiconProblem};
 use crate::kind::{Concern, Kind};
 use crate::model::Weights;
 use crate::report::SuggestionCode;
@@ -144,8 +144,13 @@ pub(super) fn parse(src: &str, origin: &str) -> Result<Lexicon, LexiconError> {
         Some(w) => {
             let span = w.span();
             let w = w.into_inner();
-            w.validate()
-                .map_err(|e| ctx.err(span.start, LexiconProblem::Invalid(e.to_string())))?;
+            w.validate().map_err(|e| {
+                let problem = match e {
+                    Error::Weights(w) => LexiconProblem::Weights(w),
+                    other => LexiconProblem::Syntax(other.to_string()),
+                };
+                ctx.err(span.start, problem)
+            })?;
             Some(w)
         }
         None => None,
@@ -156,7 +161,7 @@ pub(super) fn parse(src: &str, origin: &str) -> Result<Lexicon, LexiconError> {
         let code = SuggestionCode::from_key(&key).ok_or_else(|| {
             ctx.err(
                 msg.span().start,
-                LexiconProblem::Invalid(format!("unknown suggestion code {key:?}")),
+                LexiconProblem::UnknownSuggestion(key.clone()),
             )
         })?;
         if msg.get_ref().trim().is_empty() {
@@ -220,12 +225,7 @@ fn read_classes(ctx: &Ctx, raw: &[RawClass]) -> Result<Classes, LexiconError> {
         let name = class.name.get_ref().trim().to_string();
         let at = class.name.span().start;
         if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
-            return Err(ctx.err(
-                at,
-                LexiconProblem::Invalid(format!(
-                    "class name {name:?} must be letters, digits and _"
-                )),
-            ));
+            return Err(ctx.err(at, LexiconProblem::BadClassName(name)));
         }
         if classes.contains_key(&name) {
             return Err(ctx.err(at, LexiconProblem::DuplicateClass(name)));
@@ -294,10 +294,7 @@ fn read_cues(
                 let at = c.span().start;
                 let map = c.get_ref();
                 if map.len() != 1 {
-                    return Err(ctx.err(
-                        at,
-                        LexiconProblem::Invalid("credit names exactly one kind".into()),
-                    ));
+                    return Err(ctx.err(at, LexiconProblem::BadCredit));
                 }
                 let (k, &w) = map.iter().next().expect("one item");
                 let k = Kind::from_key(k)

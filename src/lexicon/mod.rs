@@ -227,7 +227,7 @@ impl Lexicon {
         let path = path.as_ref();
         let bytes = std::fs::read(path).map_err(|e| Error::Io {
             path: path.to_path_buf(),
-            message: e.to_string(),
+            source: std::sync::Arc::new(e),
         })?;
         let origin = path.display().to_string();
         let text = String::from_utf8(bytes).map_err(|e| {

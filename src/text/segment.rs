@@ -476,7 +476,7 @@ mod tests {
     /// The fast path must lay out exactly what the tokenizer alone gives.
     fn same_as_tokenizer(text: &str) {
         let scorer = crate::Scorer::default();
-        let words = &scorer.inner().reply;
+        let words = &scorer.engine().reply;
         let (mut fast, mut slow) = (Segments::default(), Segments::default());
         fast.build_with(text, words, true);
         slow.build_with(text, words, false);
