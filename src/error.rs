@@ -83,6 +83,25 @@ pub enum TimestampError {
     },
 }
 
+/// A key that names no value of an enum (from [`str::parse`] on a
+/// [`Dimension`](crate::Dimension), [`Concern`](crate::Concern), [`Emotion`](crate::Emotion),
+/// [`Rule`](crate::Rule) or [`SuggestionCode`](crate::SuggestionCode)).
+///
+/// ```
+/// use empathy::Dimension;
+/// assert_eq!("ownership".parse::<Dimension>(), Ok(Dimension::Ownership));
+/// let err = "warmth".parse::<Dimension>().unwrap_err();
+/// assert_eq!(err.to_string(), "unknown Dimension \"warmth\"");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {what} {key:?}")]
+pub struct UnknownKey {
+    /// The enum's name.
+    pub what: &'static str,
+    /// The key as given.
+    pub key: String,
+}
+
 /// A problem in a lexicon file, with the line it is on.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{origin}:{line}: {problem}")]
@@ -194,6 +213,17 @@ pub enum LexiconProblem {
     /// A `credit` table that does not name exactly one kind.
     #[error("credit names exactly one kind")]
     BadCredit,
+    /// A message template with a placeholder the crate does not fill (or an unclosed `{`).
+    #[error("message {message:?} has an unknown placeholder {{{placeholder}}}")]
+    BadPlaceholder {
+        /// The message.
+        message: String,
+        /// The placeholder.
+        placeholder: String,
+    },
+    /// The `[grammar]` lists do not fit together.
+    #[error("[grammar]: {0}")]
+    BadGrammar(&'static str),
     /// The patterns compile into more automaton states than the limit.
     #[error("the patterns compile to more than {limit} automaton states")]
     TooManyStates {

@@ -1,56 +1,12 @@
 //! The things the crate measures: empathy dimensions, concerns and customer emotions.
 
+use crate::util::named_enum::named_enum;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-macro_rules! named_enum {
-    (
-        $(#[$meta:meta])*
-        $name:ident { $($(#[$vmeta:meta])* $variant:ident => $key:literal),+ $(,)? }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name {
-            $($(#[$vmeta])* $variant),+
-        }
-
-        impl $name {
-            /// Every value, in declaration order.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The stable snake_case key used in data files and serialised results.
-            pub const fn key(self) -> &'static str {
-                match self {
-                    $($name::$variant => $key),+
-                }
-            }
-
-            /// Looks a value up by its snake_case key.
-            pub fn from_key(key: &str) -> Option<Self> {
-                match key {
-                    $($key => Some($name::$variant),)+
-                    _ => None,
-                }
-            }
-
-            /// Position of this value in [`Self::ALL`].
-            pub const fn index(self) -> usize {
-                self as usize
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.key())
-            }
-        }
-    };
-}
-
 named_enum! {
     /// A positive empathy dimension of an agent reply (each scored 0.0–1.0).
-    Dimension {
+    pub serde "snake_case" enum Dimension {
         /// Recognises the customer's feelings or situation: sincere apology, care, shared joy.
         Acknowledgment => "acknowledgment",
         /// Validation, perspective-taking, reflecting the problem back.
@@ -68,7 +24,7 @@ named_enum! {
 
 named_enum! {
     /// A negative behaviour the reply shows (each scored 0.0–1.0).
-    Concern {
+    pub serde "snake_case" enum Concern {
         /// Puts the fault on the customer.
         Blame => "blame",
         /// Minimises feelings, condescends, or apologises without apologising.
@@ -84,7 +40,7 @@ named_enum! {
 
 named_enum! {
     /// An emotion expressed in a customer's message (each scored 0.0–1.0).
-    Emotion {
+    pub serde "snake_case" enum Emotion {
         /// Annoyance at obstacles, waiting, repetition.
         Frustration => "frustration",
         /// Hostility, outrage, threats to leave.

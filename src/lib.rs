@@ -109,7 +109,7 @@ pub use conversation::{Conversation, ConversationReport, Role, Turn};
 pub use error::{Error, LexiconError, LexiconProblem, TimestampError, WeightsError};
 pub use kind::{Concern, Dimension, Emotion, Kind};
 pub use lexicon::{Entry, Lexicon};
-pub use model::{Levels, Weights};
+pub use model::{Levels, Model};
 pub use report::{
     Assessment, Concerns, CustomerContext, Dimensions, Emotions, Evidence, Level, Rule, Rules,
     Span, Suggestion, SuggestionCode,

@@ -27,7 +27,7 @@ pub struct Levels {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
-pub struct Weights {
+pub struct Model {
     /// Dimension value = 1 − exp(−saturation × Σ weights): diminishing returns.
     pub saturation: f32,
     /// The k-th strongest cue of one kind counts `repeat_decay^k` of its weight.
@@ -77,9 +77,94 @@ pub struct Weights {
     pub off_topic: f32,
     /// Score bands.
     pub levels: Levels,
+    /// Reading the customer and judging whether a reply meets them (`[model.customer]`).
+    pub customer: CustomerModel,
+    /// When coaching suggestions are given (`[model.coaching]`).
+    pub coaching: Coaching,
+    /// When a conversation calls for a human (`[model.conversation]`).
+    pub conversation: ConversationModel,
 }
 
-impl Weights {
+/// The old name of [`Model`].
+#[deprecated(since = "0.2.0", note = "renamed to `Model`")]
+pub type Weights = Model;
+
+/// How the customer's message is read and how a reply is judged against it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct CustomerModel {
+    /// An emotion at or above this strength is present (and must be met).
+    pub present: f32,
+    /// A dimension value at or above this fully meets an emotion.
+    pub met_at: f32,
+    /// An emotion met less than this (0–1) is listed as unmet.
+    pub unmet_below: f32,
+    /// A customer whose distress is below this is calm (an apology to their thanks misses).
+    pub calm_below: f32,
+    /// How much urgency counts towards the need for empathy (× its strength).
+    pub urgency_need: f32,
+    /// How much confusion counts towards the need for empathy (× its strength).
+    pub confusion_need: f32,
+    /// Full reflection: this many of the customer's distinct content words picked up.
+    pub reflection_target: usize,
+    /// Below this many content words the customer's message has no content to reflect.
+    pub content_words: usize,
+    /// Curtness scales with `floor + (1 − floor) × need` of the customer.
+    pub curt_need_floor: f32,
+    /// The need assumed for curtness when there is no customer message.
+    pub curt_need_alone: f32,
+}
+
+/// When coaching suggestions are given.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Coaching {
+    /// At most this many suggestions: a coach names the few things that matter most.
+    pub max_suggestions: usize,
+    /// A dimension or concern at or above this is present.
+    pub present: f32,
+    /// A dimension below this is missing altogether.
+    pub absent: f32,
+    /// A customer whose need is at or above this is upset.
+    pub upset_need: f32,
+    /// Curtness at or above this asks for more words.
+    pub curt: f32,
+    /// Reflection below this asks for the customer's details.
+    pub reflect_below: f32,
+}
+
+/// When a conversation calls for a human, and how the customer's mood is read.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ConversationModel {
+    /// Distress at or above this is high.
+    pub high_distress: f32,
+    /// Distress at or above this makes a reply's shortfall count as unmet.
+    pub unmet_distress: f32,
+    /// Distress, rising over three customer turns, that calls for a human.
+    pub rising_distress: f32,
+    /// Distress at which two unmet replies in a row call for a human.
+    pub repeated_distress: f32,
+    /// Distress (at any point) at which two very poor replies call for a human.
+    pub upset_distress: f32,
+    /// A reply scoring below this does not meet a distressed customer.
+    pub poor_reply: f32,
+    /// A reply below this responsiveness does not meet a distressed customer.
+    pub poor_responsiveness: f32,
+    /// Two replies in a row below this score are very poor.
+    pub very_poor_reply: f32,
+    /// A mood change of at least this much counts as improvement or worsening.
+    pub mood_change: f32,
+    /// How much urgency lowers the mood (× its strength).
+    pub mood_urgency: f32,
+    /// How much confusion lowers the mood (× its strength).
+    pub mood_confusion: f32,
+}
+
+impl Model {
     /// Checks that every number is finite and in its range.
     pub fn validate(&self) -> Result<(), Error> {
         let bad = |name: &str, v: f32, range: &'static str| {
@@ -144,6 +229,56 @@ impl Weights {
         }
         if self.evidence_cap == 0 || self.evidence_cap > 100_000 {
             return bad("evidence_cap", self.evidence_cap as f32, "[1, 100000]");
+        }
+        let (c, k, v) = (&self.customer, &self.coaching, &self.conversation);
+        let unit = [
+            ("customer.present", c.present),
+            ("customer.met_at", c.met_at),
+            ("customer.unmet_below", c.unmet_below),
+            ("customer.calm_below", c.calm_below),
+            ("customer.urgency_need", c.urgency_need),
+            ("customer.confusion_need", c.confusion_need),
+            ("customer.curt_need_floor", c.curt_need_floor),
+            ("customer.curt_need_alone", c.curt_need_alone),
+            ("coaching.present", k.present),
+            ("coaching.absent", k.absent),
+            ("coaching.upset_need", k.upset_need),
+            ("coaching.curt", k.curt),
+            ("coaching.reflect_below", k.reflect_below),
+            ("conversation.high_distress", v.high_distress),
+            ("conversation.unmet_distress", v.unmet_distress),
+            ("conversation.rising_distress", v.rising_distress),
+            ("conversation.repeated_distress", v.repeated_distress),
+            ("conversation.upset_distress", v.upset_distress),
+            ("conversation.poor_responsiveness", v.poor_responsiveness),
+            ("conversation.mood_change", v.mood_change),
+            ("conversation.mood_urgency", v.mood_urgency),
+            ("conversation.mood_confusion", v.mood_confusion),
+        ];
+        for (name, value) in unit {
+            if !(value.is_finite() && (0.0..=1.0).contains(&value)) {
+                return bad(name, value, "[0, 1]");
+            }
+        }
+        for (name, value) in [
+            ("conversation.poor_reply", v.poor_reply),
+            ("conversation.very_poor_reply", v.very_poor_reply),
+        ] {
+            if !(value.is_finite() && (0.0..=100.0).contains(&value)) {
+                return bad(name, value, "[0, 100]");
+            }
+        }
+        if c.met_at == 0.0 {
+            return bad("customer.met_at", c.met_at, "(0, 1]");
+        }
+        for (name, value) in [
+            ("customer.reflection_target", c.reflection_target),
+            ("customer.content_words", c.content_words),
+            ("coaching.max_suggestions", k.max_suggestions),
+        ] {
+            if !(1..=100).contains(&value) {
+                return bad(name, value as f32, "[1, 100]");
+            }
         }
         Ok(())
     }

@@ -3,6 +3,7 @@
 use crate::kind::{Concern, Dimension, Emotion, Kind};
 use crate::shared_str::SharedStr;
 pub use crate::span::Span;
+use crate::util::named_enum::named_enum;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -123,57 +124,38 @@ impl Emotions {
     }
 }
 
-/// A context rule that changed the weight of a cue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Rule {
-    /// A negator in the same clause cancelled the cue.
-    Negated,
-    /// A negator turned the cue into another kind (e.g. "I don't understand why…" → dismissiveness).
-    NegatedToOther,
-    /// An intensifier ("so", "truly") strengthened it.
-    Intensified,
-    /// A hedge ("kind of", "maybe") weakened it.
-    Hedged,
-    /// It stands before a contrast word ("I understand, but…") and is weakened.
-    BeforeContrast,
-    /// It follows a contrast word and is strengthened.
-    AfterContrast,
-    /// An exploration cue inside a question: counts fully.
-    Question,
-    /// An exploration cue outside a question: weakened.
-    NotQuestion,
-    /// A question that only collects data ("What is your order number?"): weakened.
-    DataRequest,
-    /// Inside quoted text (the customer's own words): ignored.
-    Quoted,
-    /// A policy refusal followed by an alternative: weakened.
-    AlternativeOffered,
-    /// Written in capitals or with repeated "!": strengthened (customer emotion).
-    Shouted,
-    /// A further cue of the same kind: counts less (diminishing returns).
-    Repeated,
+named_enum! {
+    /// A context rule that changed the weight of a cue.
+    #[non_exhaustive]
+    pub serde "snake_case" enum Rule {
+        /// A negator in the same clause cancelled the cue.
+        Negated => "negated",
+        /// A negator turned the cue into another kind (e.g. "I don't understand why…" → dismissiveness).
+        NegatedToOther => "negated_to_other",
+        /// An intensifier ("so", "truly") strengthened it.
+        Intensified => "intensified",
+        /// A hedge ("kind of", "maybe") weakened it.
+        Hedged => "hedged",
+        /// It stands before a contrast word ("I understand, but…") and is weakened.
+        BeforeContrast => "before_contrast",
+        /// It follows a contrast word and is strengthened.
+        AfterContrast => "after_contrast",
+        /// An exploration cue inside a question: counts fully.
+        Question => "question",
+        /// An exploration cue outside a question: weakened.
+        NotQuestion => "not_question",
+        /// A question that only collects data ("What is your order number?"): weakened.
+        DataRequest => "data_request",
+        /// Inside quoted text (the customer's own words): ignored.
+        Quoted => "quoted",
+        /// A policy refusal followed by an alternative: weakened.
+        AlternativeOffered => "alternative_offered",
+        /// Written in capitals or with repeated "!": strengthened (customer emotion).
+        Shouted => "shouted",
+    }
 }
 
 impl Rule {
-    /// Every rule, in declaration order.
-    pub const ALL: &'static [Rule] = &[
-        Rule::Negated,
-        Rule::NegatedToOther,
-        Rule::Intensified,
-        Rule::Hedged,
-        Rule::BeforeContrast,
-        Rule::AfterContrast,
-        Rule::Question,
-        Rule::NotQuestion,
-        Rule::DataRequest,
-        Rule::Quoted,
-        Rule::AlternativeOffered,
-        Rule::Shouted,
-        Rule::Repeated,
-    ];
-
     const fn bit(self) -> u16 {
         1 << (self as u16)
     }
@@ -249,89 +231,38 @@ pub struct Evidence {
     pub rules: Rules,
 }
 
-/// The stable code of a coaching suggestion.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum SuggestionCode {
-    /// Acknowledge the customer's feelings or situation.
-    AcknowledgeFeelings,
-    /// Validate: show the reaction makes sense.
-    ShowUnderstanding,
-    /// Ask an open question about the customer's experience.
-    AskOpenQuestion,
-    /// Say what you will do and when.
-    TakeOwnership,
-    /// Add warm, reassuring language.
-    Reassure,
-    /// Address the customer by name, reuse their specifics.
-    Personalize,
-    /// Stop putting the fault on the customer.
-    AvoidBlame,
-    /// Stop minimising the customer's feelings.
-    AvoidDismissiveness,
-    /// Offer an alternative instead of a rule.
-    OfferAlternative,
-    /// Replace boilerplate with your own words.
-    ReplaceScript,
-    /// Say more than a bare one-liner.
-    SayMore,
-    /// Respond to the emotion the customer expressed.
-    MeetEmotion,
-    /// Reuse the concrete details the customer gave.
-    ReflectDetails,
-    /// Hand the conversation to a human / senior agent.
-    Escalate,
-}
-
-impl SuggestionCode {
-    /// Every code, in declaration order.
-    pub const ALL: &'static [SuggestionCode] = &[
-        SuggestionCode::AcknowledgeFeelings,
-        SuggestionCode::ShowUnderstanding,
-        SuggestionCode::AskOpenQuestion,
-        SuggestionCode::TakeOwnership,
-        SuggestionCode::Reassure,
-        SuggestionCode::Personalize,
-        SuggestionCode::AvoidBlame,
-        SuggestionCode::AvoidDismissiveness,
-        SuggestionCode::OfferAlternative,
-        SuggestionCode::ReplaceScript,
-        SuggestionCode::SayMore,
-        SuggestionCode::MeetEmotion,
-        SuggestionCode::ReflectDetails,
-        SuggestionCode::Escalate,
-    ];
-
-    /// The stable snake_case code.
-    pub fn key(self) -> &'static str {
-        match self {
-            SuggestionCode::AcknowledgeFeelings => "acknowledge_feelings",
-            SuggestionCode::ShowUnderstanding => "show_understanding",
-            SuggestionCode::AskOpenQuestion => "ask_open_question",
-            SuggestionCode::TakeOwnership => "take_ownership",
-            SuggestionCode::Reassure => "reassure",
-            SuggestionCode::Personalize => "personalize",
-            SuggestionCode::AvoidBlame => "avoid_blame",
-            SuggestionCode::AvoidDismissiveness => "avoid_dismissiveness",
-            SuggestionCode::OfferAlternative => "offer_alternative",
-            SuggestionCode::ReplaceScript => "replace_script",
-            SuggestionCode::SayMore => "say_more",
-            SuggestionCode::MeetEmotion => "meet_emotion",
-            SuggestionCode::ReflectDetails => "reflect_details",
-            SuggestionCode::Escalate => "escalate",
-        }
-    }
-
-    /// Looks a code up by its key.
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.iter().copied().find(|c| c.key() == key)
-    }
-}
-
-impl fmt::Display for SuggestionCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.key())
+named_enum! {
+    /// The stable code of a coaching suggestion.
+    #[non_exhaustive]
+    pub serde "snake_case" enum SuggestionCode {
+        /// Acknowledge the customer's feelings or situation.
+        AcknowledgeFeelings => "acknowledge_feelings",
+        /// Validate: show the reaction makes sense.
+        ShowUnderstanding => "show_understanding",
+        /// Ask an open question about the customer's experience.
+        AskOpenQuestion => "ask_open_question",
+        /// Say what you will do and when.
+        TakeOwnership => "take_ownership",
+        /// Add warm, reassuring language.
+        Reassure => "reassure",
+        /// Address the customer by name, reuse their specifics.
+        Personalize => "personalize",
+        /// Stop putting the fault on the customer.
+        AvoidBlame => "avoid_blame",
+        /// Stop minimising the customer's feelings.
+        AvoidDismissiveness => "avoid_dismissiveness",
+        /// Offer an alternative instead of a rule.
+        OfferAlternative => "offer_alternative",
+        /// Replace boilerplate with your own words.
+        ReplaceScript => "replace_script",
+        /// Say more than a bare one-liner.
+        SayMore => "say_more",
+        /// Respond to the emotion the customer expressed.
+        MeetEmotion => "meet_emotion",
+        /// Reuse the concrete details the customer gave.
+        ReflectDetails => "reflect_details",
+        /// Hand the conversation to a human / senior agent.
+        Escalate => "escalate",
     }
 }
 

@@ -5,7 +5,7 @@ use crate::assess::{Caches, Engine, customer};
 use crate::compile::{Matcher, Side};
 use crate::error::{Error, WeightsError};
 use crate::lexicon::Lexicon;
-use crate::model::Weights;
+use crate::model::Model;
 use crate::report::{Assessment, CustomerContext};
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -74,7 +74,7 @@ impl Default for Scorer {
 pub struct ScorerBuilder {
     base: Option<Lexicon>,
     extensions: Vec<Lexicon>,
-    weights: Option<Weights>,
+    weights: Option<Model>,
 }
 
 impl ScorerBuilder {
@@ -97,10 +97,16 @@ impl ScorerBuilder {
         self
     }
 
-    /// Uses these weights instead of the lexicon's.
-    pub fn weights(mut self, weights: Weights) -> Self {
-        self.weights = Some(weights);
+    /// Uses this model (weights, factors, thresholds) instead of the lexicon's `[model]`.
+    pub fn model(mut self, model: Model) -> Self {
+        self.weights = Some(model);
         self
+    }
+
+    /// The old name of [`ScorerBuilder::model`].
+    #[deprecated(since = "0.2.0", note = "renamed to `model`")]
+    pub fn weights(self, weights: Model) -> Self {
+        self.model(weights)
     }
 
     /// Validates everything and compiles the matchers.
@@ -125,10 +131,15 @@ impl ScorerBuilder {
         let customer = Matcher::build(&lexicon, Side::Customer)?;
         let customer_tools = customer::Tools::new(&lexicon);
         let messages = lexicon.message_table();
+        let texts = lexicon
+            .texts
+            .clone()
+            .expect("check_complete makes sure a base lexicon has [messages]");
         let patterns = lexicon.entries.iter().map(|e| e.pattern.clone()).collect();
         Ok(Scorer {
             engine: Arc::new(Engine {
                 messages,
+                texts,
                 patterns,
                 lexicon,
                 weights,
@@ -155,9 +166,15 @@ impl Scorer {
         ScorerBuilder::new()
     }
 
-    /// The weights in use.
-    pub fn weights(&self) -> &Weights {
+    /// The scoring model in use: every weight, factor and threshold.
+    pub fn model(&self) -> &Model {
         &self.engine.weights
+    }
+
+    /// The old name of [`Scorer::model`].
+    #[deprecated(since = "0.2.0", note = "renamed to `model`")]
+    pub fn weights(&self) -> &Model {
+        self.model()
     }
 
     /// The lexicon in use.
@@ -243,7 +260,7 @@ impl Scorer {
     pub fn customer_emotions(&self, text: &str) -> CustomerContext {
         let mut ws = Cache::default();
         let reading = customer::read(&self.engine, text, None, &mut ws);
-        let need = reading.need();
+        let need = reading.need(&self.engine.weights.customer);
         let content_words = reading.stems.len();
         CustomerContext {
             emotions: reading.emotions,
@@ -257,7 +274,6 @@ impl Scorer {
         }
     }
 
-    #[cfg(any(test, feature = "internals"))]
     pub(crate) fn engine(&self) -> &Engine {
         &self.engine
     }

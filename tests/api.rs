@@ -1,8 +1,8 @@
 //! Guarantees of the public API: types, built-in data, errors, serialisation.
 
 use empathy::{
-    Assessment, Dimension, Error, Evidence, Kind, Lexicon, LexiconProblem, Scorer, ScorerBuilder,
-    Weights,
+    Assessment, Dimension, Error, Evidence, Kind, Lexicon, LexiconProblem, Model, Scorer,
+    ScorerBuilder,
 };
 
 fn assert_send_sync<T: Send + Sync + Clone>() {}
@@ -14,7 +14,7 @@ fn public_types_are_send_sync_clone() {
     assert_send_sync::<Lexicon>();
     assert_send_sync::<Assessment>();
     assert_send_sync::<Evidence>();
-    assert_send_sync::<Weights>();
+    assert_send_sync::<Model>();
     assert_send_sync::<Error>();
 }
 
@@ -42,7 +42,7 @@ fn builtin_lexicon_loads_and_is_large() {
         let n = lex.entries().iter().filter(|e| e.kind() == k).count();
         assert!(n >= 10, "{kind}: only {n} entries");
     }
-    assert!(lex.weights().is_some());
+    assert!(lex.model().is_some());
     let scorer = Scorer::default();
     assert!(scorer.memory_usage() > 0);
 }
@@ -133,10 +133,10 @@ fn replacing_the_base_lexicon_requires_a_model() {
 
 #[test]
 fn invalid_weights_are_rejected() {
-    let mut w = Scorer::default().weights().clone();
+    let mut w = Scorer::default().model().clone();
     w.saturation = f32::NAN;
     assert!(matches!(
-        Scorer::builder().weights(w).build(),
+        Scorer::builder().model(w).build(),
         Err(Error::Weights(_))
     ));
 }

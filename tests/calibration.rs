@@ -19,7 +19,7 @@ fn shipped_weights_match_the_calibration_procedure() {
     );
     let scorer = Scorer::default();
     let fitted = fit::fit(&scorer, &items);
-    let shipped = scorer.weights();
+    let shipped = scorer.model();
     let close = |a: f32, b: f32| (a - b).abs() <= 0.0015;
     let mut diffs = Vec::new();
     if !close(fitted.bias, shipped.bias) {

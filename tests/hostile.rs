@@ -7,7 +7,7 @@ fn check(text: &str) -> empathy::Assessment {
     let s = Scorer::default();
     let a = s.score(text);
     assert!((0.0..=100.0).contains(&a.score));
-    assert!(a.evidence.len() <= s.weights().evidence_cap);
+    assert!(a.evidence.len() <= s.model().evidence_cap);
     for e in &a.evidence {
         assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
     }

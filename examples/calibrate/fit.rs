@@ -5,7 +5,7 @@
 #![allow(dead_code)]
 
 use super::metrics::Item;
-use empathy::{Assessment, Concern, Dimension, Scorer, Weights};
+use empathy::{Assessment, Concern, Dimension, Model, Scorer};
 
 /// Ridge penalty (keeps weights small and the fit stable on a few hundred items).
 pub const RIDGE: f64 = 2.0;
@@ -108,7 +108,7 @@ pub fn round3(v: f64) -> f32 {
 }
 
 /// Fits new weights on the training split, starting from `base` (context factors unchanged).
-pub fn fit(scorer: &Scorer, items: &[Item]) -> Weights {
+pub fn fit(scorer: &Scorer, items: &[Item]) -> Model {
     let train: Vec<&Item> = items.iter().filter(|i| !i.held_out()).collect();
     let assessed: Vec<Assessment> = train.iter().map(|i| i.assess(scorer)).collect();
     let xs: Vec<Vec<f64>> = assessed.iter().map(features).collect();
@@ -136,7 +136,7 @@ pub fn fit(scorer: &Scorer, items: &[Item]) -> Weights {
         coef = c2;
         coef.insert(11, -UNMET_FLOOR);
     }
-    let mut w = scorer.weights().clone();
+    let mut w = scorer.model().clone();
     w.bias = round3(bias);
     for (k, &d) in Dimension::ALL.iter().enumerate() {
         // A dimension may not lower the score: clamp at zero.

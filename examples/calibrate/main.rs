@@ -13,7 +13,7 @@ mod fit;
 #[path = "../support/metrics.rs"]
 mod metrics;
 
-use empathy::{Concern, Dimension, Kind, Scorer, Weights};
+use empathy::{Concern, Dimension, Kind, Model, Scorer};
 use metrics::{Item, read_items, roc_auc, spearman};
 
 const LEXICON: &str = "data/lexicon/en.toml";
@@ -42,7 +42,7 @@ fn held_out_report(label: &str, scorer: &Scorer, items: &[Item]) {
     );
 }
 
-fn toml_block(w: &Weights) -> Vec<(String, String)> {
+fn toml_block(w: &Model) -> Vec<(String, String)> {
     let mut lines = vec![
         ("bias".to_string(), format!("{}", w.bias)),
         ("unmet_emotion".to_string(), format!("{}", w.unmet_emotion)),
@@ -68,7 +68,7 @@ fn toml_block(w: &Weights) -> Vec<(String, String)> {
 }
 
 /// Rewrites `key = value` lines of the [model] sections of the lexicon.
-fn write(w: &Weights) -> std::io::Result<()> {
+fn write(w: &Model) -> std::io::Result<()> {
     let src = std::fs::read_to_string(LEXICON)?;
     let updates = toml_block(w);
     let mut section = String::new();
@@ -101,7 +101,7 @@ fn main() {
     held_out_report("before", &scorer, &items);
     let fitted = fit::fit(&scorer, &items);
     let calibrated = Scorer::builder()
-        .weights(fitted.clone())
+        .model(fitted.clone())
         .build()
         .expect("fitted weights are valid");
     held_out_report("after ", &calibrated, &items);

@@ -5,14 +5,15 @@ use super::{Cache, Finding, Source};
 use crate::compile::Matcher;
 use crate::kind::{Concern, Dimension, Kind};
 use crate::lexicon::ContextKind;
-use crate::model::Weights;
+use crate::model::Model;
 use crate::report::{Rule, Rules};
 use crate::text::segment;
 use crate::text::token::TokenKind;
+use crate::util::fold;
 
 impl Cache {
     /// A policy refusal is not a wall when the reply goes on to offer something else.
-    pub(super) fn weaken_walls_with_alternatives(&mut self, weights: &Weights) {
+    pub(super) fn weaken_walls_with_alternatives(&mut self, weights: &Model) {
         let wall = Kind::Concern(Concern::PolicyWall);
         let Some(first_wall) = self.findings.iter().find(|f| f.kind == wall).map(|f| f.end) else {
             return;
@@ -36,7 +37,13 @@ impl Cache {
 
     /// A question about the customer ("Is your mum safe right now?") explores, weakly, even
     /// when no exploration cue matched; a bare data request explores less.
-    pub(super) fn open_questions_about_the_customer(&mut self, text: &str, weights: &Weights) {
+    pub(super) fn open_questions_about_the_customer(
+        &mut self,
+        text: &str,
+        matcher: &Matcher,
+        weights: &Model,
+    ) {
+        let addressees = &matcher.addressees;
         let exploration = Kind::Dimension(Dimension::Exploration);
         let toks = &self.segments.toks;
         let cues = self.findings.len();
@@ -53,9 +60,7 @@ impl Cache {
             let (start, end) = (toks[i].start as usize, toks[j - 1].end as usize);
             let about_you = toks[i..j].iter().any(|t| {
                 let w = &text[t.start as usize..t.end as usize];
-                ["you", "your", "you're", "you’re", "you've", "you’ve"]
-                    .iter()
-                    .any(|y| w.eq_ignore_ascii_case(y))
+                addressees.iter().any(|y| fold::folds_to(w, y))
             });
             // `found` is in text order here, so one cursor serves every sentence (a scan of
             // all evidence per question would be quadratic on a huge text).
@@ -85,12 +90,7 @@ impl Cache {
     }
 
     /// "Hi Maria," — a greeting followed by a capitalised name is personalization.
-    pub(super) fn greetings_with_names(
-        &mut self,
-        text: &str,
-        matcher: &Matcher,
-        weights: &Weights,
-    ) {
+    pub(super) fn greetings_with_names(&mut self, text: &str, matcher: &Matcher, weights: &Model) {
         let toks = &self.segments.toks;
         for c in &self.context {
             if !c.is(ContextKind::Greeting) || !toks[c.first].has(segment::FIRST_IN_CLAUSE) {
@@ -128,7 +128,7 @@ impl Cache {
     }
 
     /// "@nadia_k Nadia, …" — a reply that opens with the name in the handle it answers.
-    fn handle_names(&mut self, text: &str, matcher: &Matcher, weights: &Weights) {
+    fn handle_names(&mut self, text: &str, matcher: &Matcher, weights: &Model) {
         let toks = &self.segments.toks;
         let mentions = toks.iter().take_while(|t| t.kind == TokenKind::Mention);
         let Some(first) = toks.iter().find(|t| t.kind != TokenKind::Mention) else {
@@ -161,7 +161,7 @@ impl Cache {
 }
 
 /// The customer's name at `span`, as personalization.
-pub(crate) fn name_finding(span: (usize, usize), weights: &Weights) -> Finding {
+pub(crate) fn name_finding(span: (usize, usize), weights: &Model) -> Finding {
     let kind = Kind::Dimension(Dimension::Personalization);
     Finding::plain(kind, span, Source::Name, weights.name_weight)
 }

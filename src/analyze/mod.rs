@@ -14,7 +14,7 @@ pub(crate) mod rules;
 
 use crate::compile::{Matcher, Side};
 use crate::kind::Kind;
-use crate::model::Weights;
+use crate::model::Model;
 use crate::report::Rules;
 use crate::text::segment::Segments;
 use matching::{ContextHit, Hit};
@@ -85,7 +85,7 @@ impl Cache {
     }
 
     /// Analyses `text`; the results are in `self.findings` (text order) and `self.segments`.
-    pub(crate) fn analyze(&mut self, text: &str, matcher: &Matcher, weights: &Weights, side: Side) {
+    pub(crate) fn analyze(&mut self, text: &str, matcher: &Matcher, weights: &Model, side: Side) {
         self.findings.clear();
         self.context.clear();
         self.segment_and_match(text, matcher);
@@ -136,7 +136,7 @@ impl Cache {
 
         if side == Side::Reply {
             self.weaken_walls_with_alternatives(weights);
-            self.open_questions_about_the_customer(text, weights);
+            self.open_questions_about_the_customer(text, matcher, weights);
             self.greetings_with_names(text, matcher, weights);
         }
     }

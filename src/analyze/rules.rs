@@ -6,7 +6,7 @@ use crate::compile::Side;
 use crate::compile::cue::CueEntry;
 use crate::kind::Kind;
 use crate::lexicon::ContextKind;
-use crate::model::Weights;
+use crate::model::Model;
 use crate::report::{Rule, Rules};
 use crate::text::segment::{self, Segments};
 
@@ -48,7 +48,7 @@ pub(crate) fn judge(
     (first, last): (usize, usize),
     layout: &Segments,
     context: &[ContextHit],
-    weights: &Weights,
+    weights: &Model,
     side: Side,
 ) -> Judged {
     let toks = &layout.toks;

@@ -7,6 +7,7 @@ use crate::analyze::{Cache, Finding, Source, derived};
 use crate::compile::{Matcher, Side};
 use crate::kind::{Dimension, Emotion, Kind};
 use crate::lexicon::Lexicon;
+use crate::model::CustomerModel;
 use crate::report::{CustomerContext, Dimensions, Emotions, Evidence};
 use crate::text::segment;
 use crate::text::token::{self, TokenKind};
@@ -14,14 +15,11 @@ use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 use std::cell::RefCell;
 
-/// How many distinct customer content words a reply must pick up for full reflection.
-const REFLECTION_TARGET: usize = 4;
-
 /// Lookup tables built once per scorer.
 pub(crate) struct Tools {
     stemmer: Stemmer,
     stopwords: HashSet<String>,
-    sign_offs: Vec<&'static str>,
+    sign_offs: Vec<String>,
 }
 
 impl Tools {
@@ -29,18 +27,7 @@ impl Tools {
         Tools {
             stemmer: Stemmer::create(Algorithm::English),
             stopwords: lexicon.context.stopwords.iter().cloned().collect(),
-            sign_offs: vec![
-                "thanks",
-                "thank",
-                "regards",
-                "cheers",
-                "best",
-                "sincerely",
-                "thx",
-                "ta",
-                "love",
-                "yours",
-            ],
+            sign_offs: lexicon.context.sign_offs.clone(),
         }
     }
 
@@ -101,14 +88,16 @@ pub(crate) struct CustomerReading {
 
 impl CustomerReading {
     /// Whether the message has enough content words for reflection to mean something.
-    pub(crate) fn has_content(&self) -> bool {
-        self.stems.len() >= 2
+    pub(crate) fn has_content(&self, m: &CustomerModel) -> bool {
+        self.stems.len() >= m.content_words
     }
 
     /// How strongly the message calls for an empathetic response, 0–1.
-    pub(crate) fn need(&self) -> f32 {
+    pub(crate) fn need(&self, m: &CustomerModel) -> f32 {
         let e = &self.emotions;
-        e.distress().max(e.urgency * 0.8).max(e.confusion * 0.6)
+        e.distress()
+            .max(e.urgency * m.urgency_need)
+            .max(e.confusion * m.confusion_need)
     }
 }
 
@@ -171,7 +160,7 @@ fn signature_name(text: &str, ws: &Cache, matcher: &Matcher, tools: &Tools) -> O
     }
     let prev = toks[n - 2];
     let prev_word = text[prev.start as usize..prev.end as usize].to_lowercase();
-    let signed = tools.sign_offs.contains(&prev_word.as_str())
+    let signed = tools.sign_offs.contains(&prev_word)
         || (prev.kind == TokenKind::Word && prev_word == "you" && n >= 3);
     signed.then(|| word.to_string())
 }
@@ -223,7 +212,7 @@ pub(crate) fn personalize(
             base,
         ));
     }
-    let target = reading.stems.len().min(REFLECTION_TARGET);
+    let target = reading.stems.len().min(w.customer.reflection_target);
     let reflection = if target == 0 {
         0.0
     } else {
@@ -259,19 +248,19 @@ pub(crate) struct Tone {
 
 /// How far the reply meets what the customer expressed.
 pub(crate) fn respond(
+    m: &CustomerModel,
     reading: &CustomerReading,
     dims: &Dimensions,
     reflection: f32,
     tone: Tone,
 ) -> CustomerContext {
-    const PRESENT: f32 = 0.25;
     // Distress is met by recognising it: acknowledgment or understanding.
     let recognition = dims.acknowledgment.max(dims.understanding);
     let mut total = 0.0;
     let mut met_total = 0.0;
     let mut unmet = Vec::new();
     for (emotion, strength) in reading.emotions.iter() {
-        if strength < PRESENT {
+        if strength < m.present {
             continue;
         }
         let met = match emotion {
@@ -280,8 +269,8 @@ pub(crate) fn respond(
             Emotion::Urgency => dims.ownership,
             _ => dims.acknowledgment.max(dims.reassurance),
         };
-        let mut met = (met / 0.4).min(1.0);
-        let calm = reading.emotions.distress() < 0.2;
+        let mut met = (met / m.met_at).min(1.0);
+        let calm = reading.emotions.distress() < m.calm_below;
         if matches!(emotion, Emotion::Gratitude | Emotion::Relief) && calm && tone.apologises {
             met = 0.0;
         }
@@ -290,7 +279,7 @@ pub(crate) fn respond(
         }
         total += strength;
         met_total += strength * met;
-        if met < 0.5 {
+        if met < m.unmet_below {
             unmet.push(emotion);
         }
     }
@@ -300,7 +289,7 @@ pub(crate) fn respond(
         evidence: reading.evidence.clone(),
         responsiveness,
         reflection,
-        need: reading.need(),
+        need: reading.need(m),
         content_words: reading.stems.len(),
         unmet,
         name: reading.name.clone(),

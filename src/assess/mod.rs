@@ -13,8 +13,9 @@ pub(crate) mod suggest;
 use crate::analyze::{Cache, Finding, Source};
 use crate::compile::{Matcher, Side};
 use crate::kind::{Concern, Dimension, Kind};
+use crate::lexicon::messages::Messages;
 use crate::lexicon::{ContextKind, Lexicon};
-use crate::model::Weights;
+use crate::model::Model;
 use crate::report::{Assessment, Concerns, Dimensions, Evidence, Span};
 use crate::shared_str::SharedStr;
 use customer::CustomerReading;
@@ -26,12 +27,14 @@ use std::borrow::Cow;
 pub(crate) struct Engine {
     /// The built-in lexicon is borrowed, not copied, when it is used as it is.
     pub(crate) lexicon: Cow<'static, Lexicon>,
-    pub(crate) weights: Weights,
+    pub(crate) weights: Model,
     pub(crate) reply: Matcher,
     pub(crate) customer: Matcher,
     pub(crate) customer_tools: customer::Tools,
     /// Each entry's pattern, quoted as evidence (by entry index; denser than the entries).
     pub(crate) patterns: Vec<SharedStr>,
+    /// The lexicon's `[messages]` (labels, the unmet-emotion tip, escalation reasons).
+    pub(crate) texts: Messages,
     /// Coaching messages, indexed by `SuggestionCode as usize`.
     pub(crate) messages: Vec<SharedStr>,
 }
@@ -73,15 +76,15 @@ impl Engine {
             apologises: has(ContextKind::Apology),
             celebrates: has(ContextKind::Celebration),
         };
-        let context =
-            customer.map(|c| customer::respond(c, &dims, reflection.unwrap_or(0.0), tone));
+        let context = customer
+            .map(|c| customer::respond(&w.customer, c, &dims, reflection.unwrap_or(0.0), tone));
         if let (Some(ctx), Some(c)) = (&context, customer) {
             logit -= w.unmet_emotion * ctx.unmet_weight();
-            if c.has_content() {
+            if c.has_content(&w.customer) {
                 logit -= w.off_topic * (1.0 - ctx.reflection);
             }
         }
-        let score = Weights::to_score(logit);
+        let score = Model::to_score(logit);
 
         out.score = score;
         out.level = w.level(score);
@@ -103,9 +106,9 @@ impl Engine {
     pub(crate) fn evidence(&self, f: &Finding) -> Evidence {
         let cue = match f.source {
             Source::Entry(i) => self.patterns[i as usize].clone(),
-            Source::Name => SharedStr::from("<customer name>"),
-            Source::Question => SharedStr::from("<question about the customer>"),
-            Source::Reflection => SharedStr::from("<customer's words>"),
+            Source::Name => self.texts.name_evidence.clone(),
+            Source::Question => self.texts.question_evidence.clone(),
+            Source::Reflection => self.texts.reflection_evidence.clone(),
         };
         Evidence {
             kind: f.kind,
@@ -119,7 +122,7 @@ impl Engine {
 }
 
 /// A bare minimal reply with no warmth is curt — more so when the customer is upset.
-fn curtness(w: &Weights, words: usize, d: &Dimensions, customer: Option<&CustomerReading>) -> f32 {
+fn curtness(w: &Model, words: usize, d: &Dimensions, customer: Option<&CustomerReading>) -> f32 {
     if w.curt_words <= 0.0 {
         return 0.0;
     }
@@ -130,6 +133,9 @@ fn curtness(w: &Weights, words: usize, d: &Dimensions, customer: Option<&Custome
         .max(d.reassurance)
         .max(d.ownership)
         .max(d.exploration);
-    let need = customer.map_or(0.5, |c| 0.1 + 0.9 * c.need());
+    let m = &w.customer;
+    let need = customer.map_or(m.curt_need_alone, |c| {
+        m.curt_need_floor + (1.0 - m.curt_need_floor) * c.need(m)
+    });
     (short * (1.0 - warmth) * need).clamp(0.0, 1.0)
 }

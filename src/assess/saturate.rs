@@ -3,7 +3,7 @@
 
 use crate::analyze::Finding;
 use crate::kind::Kind;
-use crate::model::Weights;
+use crate::model::Model;
 
 /// Scratch space for [`saturate_kinds`]: (kind slot, weight) of each found cue.
 pub(crate) type KindWeights = Vec<(u8, f32)>;
@@ -11,7 +11,7 @@ pub(crate) type KindWeights = Vec<(u8, f32)>;
 /// The saturated strength of every kind, from one sort of the found cues (indexed by
 /// [`Kind::slot`]). `pairs` is scratch space.
 pub(crate) fn saturate_kinds(
-    w: &Weights,
+    w: &Model,
     findings: &[Finding],
     pairs: &mut KindWeights,
 ) -> [f32; Kind::SLOTS] {

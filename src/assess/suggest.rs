@@ -4,21 +4,19 @@
 use super::Engine;
 use super::customer::CustomerReading;
 use crate::kind::Emotion;
+use crate::lexicon::messages::Messages;
 use crate::report::{Assessment, Suggestion, SuggestionCode};
 use crate::shared_str::SharedStr;
-
-/// At most this many suggestions are given: a coach names the few things that matter most.
-const MAX_SUGGESTIONS: usize = 4;
-
-/// A value at or above this counts as present.
-const PRESENT: f32 = 0.2;
+use crate::util::template;
 
 pub(crate) fn suggest(inner: &Engine, a: &mut Assessment, customer: Option<&CustomerReading>) {
+    let k = &inner.weights.coaching;
+    let (present, absent) = (k.present, k.absent);
     a.suggestions.clear();
-    a.suggestions.reserve(MAX_SUGGESTIONS);
+    a.suggestions.reserve(k.max_suggestions);
     let d = a.dimensions;
     let c = a.concerns;
-    let room = |a: &Assessment, code| a.suggestions.len() < MAX_SUGGESTIONS && !a.suggests(code);
+    let room = |a: &Assessment, code| a.suggestions.len() < k.max_suggestions && !a.suggests(code);
     let add = |a: &mut Assessment, code: SuggestionCode| {
         if room(a, code) {
             let message = inner.messages[code as usize].clone();
@@ -26,86 +24,80 @@ pub(crate) fn suggest(inner: &Engine, a: &mut Assessment, customer: Option<&Cust
         }
     };
 
-    if c.blame >= PRESENT {
+    if c.blame >= present {
         add(a, SuggestionCode::AvoidBlame);
     }
-    if c.dismissiveness >= PRESENT {
+    if c.dismissiveness >= present {
         add(a, SuggestionCode::AvoidDismissiveness);
     }
     if let Some(ctx) = a.customer.as_ref() {
         if let (Some(&first), Some(reading)) = (ctx.unmet.first(), customer) {
             if room(a, SuggestionCode::MeetEmotion) {
-                let message = SharedStr::from(unmet_message(first, reading));
+                let message = SharedStr::from(unmet_message(&inner.texts, first, reading));
                 let code = SuggestionCode::MeetEmotion;
                 a.suggestions.push(Suggestion { code, message });
             }
         }
     }
-    if c.policy_wall >= PRESENT {
+    if c.policy_wall >= present {
         add(a, SuggestionCode::OfferAlternative);
     }
-    let upset = customer.is_none_or(|r| r.need() >= 0.25);
-    if d.acknowledgment < PRESENT && upset && !a.suggests(SuggestionCode::MeetEmotion) {
+    let upset = customer.is_none_or(|r| r.need(&inner.weights.customer) >= k.upset_need);
+    if d.acknowledgment < present && upset && !a.suggests(SuggestionCode::MeetEmotion) {
         add(a, SuggestionCode::AcknowledgeFeelings);
     }
-    if d.ownership < PRESENT {
+    if d.ownership < present {
         add(a, SuggestionCode::TakeOwnership);
     }
-    if c.curtness >= 0.3 {
+    if c.curtness >= k.curt {
         add(a, SuggestionCode::SayMore);
     }
-    if c.scripted >= PRESENT {
+    if c.scripted >= present {
         add(a, SuggestionCode::ReplaceScript);
     }
-    if d.understanding < PRESENT && upset && customer.is_some() {
+    if d.understanding < present && upset && customer.is_some() {
         add(a, SuggestionCode::ShowUnderstanding);
     }
-    if d.exploration < 0.1 {
+    if d.exploration < absent {
         add(a, SuggestionCode::AskOpenQuestion);
     }
     if let Some(ctx) = a.customer.as_ref() {
-        if ctx.reflection < 0.25 {
+        if ctx.reflection < k.reflect_below {
             add(a, SuggestionCode::ReflectDetails);
         }
     }
-    if d.reassurance < 0.1 {
+    if d.reassurance < absent {
         add(a, SuggestionCode::Reassure);
     }
-    if d.personalization < 0.1 {
+    if d.personalization < absent {
         add(a, SuggestionCode::Personalize);
     }
 }
 
 /// "The customer is anxious ("worried my card was stolen"): acknowledge that before …".
-fn unmet_message(emotion: Emotion, reading: &CustomerReading) -> String {
-    let feeling = match emotion {
-        Emotion::Frustration => "is frustrated",
-        Emotion::Anger => "is angry",
-        Emotion::Sadness => "is upset",
-        Emotion::Anxiety => "is anxious",
-        Emotion::Confusion => "is confused",
-        Emotion::Urgency => "is in a hurry",
-        Emotion::Gratitude => "is thankful",
-        Emotion::Relief => "is relieved",
-    };
-    let advice = match emotion {
-        e if e.is_distress() => {
-            "acknowledge that feeling before explaining, asking for details or quoting policy"
-        }
-        Emotion::Confusion => "check what they need and explain the next step plainly",
-        Emotion::Urgency => "say exactly what you will do and by when",
-        _ => "share the good feeling back warmly",
-    };
+fn unmet_message(m: &Messages, emotion: Emotion, reading: &CustomerReading) -> String {
+    let feeling = &m.feelings[emotion.index()];
+    let advice = m.advice(emotion);
     let strongest = reading
         .evidence
         .iter()
         .filter(|e| e.kind == emotion.into() && e.weight > 0.0)
         .max_by(|a, b| a.weight.total_cmp(&b.weight));
     let quote = strongest.and_then(|e| reading.text.get(e.span.range()));
-    match (quote, &reading.name) {
-        (Some(q), Some(name)) => format!("{name} {feeling} (\"{q}\"): {advice}."),
-        (Some(q), None) => format!("The customer {feeling} (\"{q}\"): {advice}."),
-        (None, Some(name)) => format!("{name} {feeling}: {advice}."),
-        (None, None) => format!("The customer {feeling}: {advice}."),
+    let who: &str = reading.name.as_deref().unwrap_or(&m.customer);
+    match quote {
+        Some(q) => template::fill(
+            &m.unmet_quoted,
+            &[
+                ("who", &who),
+                ("feeling", feeling),
+                ("quote", &q),
+                ("advice", &advice),
+            ],
+        ),
+        None => template::fill(
+            &m.unmet_plain,
+            &[("who", &who), ("feeling", feeling), ("advice", &advice)],
+        ),
     }
 }

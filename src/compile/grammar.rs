@@ -2,16 +2,17 @@
 //! understand" is read as a negated "i understand", so no negated phrasing is stored).
 
 use super::vocabulary::Vocabulary;
+use crate::lexicon::GrammarWords;
 use crate::text::segment::WordId;
 
-/// IDs of the function words the negation edits read.
+/// IDs of the function words the negation edits read (from the lexicon's `[grammar]`).
 #[derive(Debug, Clone)]
 pub(crate) struct Grammar {
-    pub(crate) subjects: [WordId; 2],
+    pub(crate) subjects: Vec<WordId>,
     /// "i'll", "we'll", by subject.
-    pub(crate) future: [WordId; 2],
-    pub(crate) copulas: [WordId; 5],
-    pub(crate) demonstratives: [WordId; 2],
+    pub(crate) future: Vec<WordId>,
+    pub(crate) copulas: Vec<WordId>,
+    pub(crate) demonstratives: Vec<WordId>,
     pub(crate) dont: WordId,
     pub(crate) do_: WordId,
     pub(crate) not: WordId,
@@ -19,61 +20,43 @@ pub(crate) struct Grammar {
     pub(crate) will: WordId,
     pub(crate) wont: WordId,
     /// Verbs negated by a following "not": am, are, is, will, would, could, should.
-    pub(crate) takes_not: [WordId; 7],
+    pub(crate) takes_not: Vec<WordId>,
     /// Negative contractions and the verb they negate.
-    pub(crate) contractions: [(WordId, WordId); 6],
+    pub(crate) contractions: Vec<(WordId, WordId)>,
     /// Words that are not plain verbs after "don't": auxiliaries.
-    pub(crate) auxiliaries: [WordId; 14],
+    pub(crate) auxiliaries: Vec<WordId>,
 }
 
 impl Grammar {
-    pub(crate) fn new(v: &mut Vocabulary) -> Grammar {
-        let mut w = |s: &str| v.intern(s);
-        let can = w("can");
+    pub(crate) fn new(v: &mut Vocabulary, g: &GrammarWords) -> Grammar {
+        let mut one = |s: &str| v.intern(s);
+        let (dont, do_, not, is, will, wont) = (
+            one(&g.dont),
+            one(&g.do_),
+            one(&g.not),
+            one(&g.is),
+            one(&g.will),
+            one(&g.wont),
+        );
+        let mut many = |l: &[String]| l.iter().map(|w| v.intern(w)).collect::<Vec<_>>();
         Grammar {
-            subjects: [w("i"), w("we")],
-            future: [w("i'll"), w("we'll")],
-            copulas: [w("i'm"), w("we're"), w("that's"), w("it's"), w("you're")],
-            demonstratives: [w("this"), w("that")],
-            dont: w("don't"),
-            do_: w("do"),
-            not: w("not"),
-            is: w("is"),
-            will: w("will"),
-            wont: w("won't"),
-            takes_not: [
-                w("am"),
-                w("are"),
-                w("is"),
-                w("will"),
-                w("would"),
-                w("could"),
-                w("should"),
-            ],
-            contractions: [
-                (w("can't"), can),
-                (w("cannot"), can),
-                (w("won't"), w("will")),
-                (w("wouldn't"), w("would")),
-                (w("couldn't"), w("could")),
-                (w("shouldn't"), w("should")),
-            ],
-            auxiliaries: [
-                w("am"),
-                w("are"),
-                w("is"),
-                can,
-                w("will"),
-                w("would"),
-                w("could"),
-                w("should"),
-                w("have"),
-                w("do"),
-                w("did"),
-                w("had"),
-                w("was"),
-                w("were"),
-            ],
+            subjects: many(&g.subjects),
+            future: many(&g.future),
+            copulas: many(&g.copulas),
+            demonstratives: many(&g.demonstratives),
+            dont,
+            do_,
+            not,
+            is,
+            will,
+            wont,
+            takes_not: many(&g.takes_not),
+            auxiliaries: many(&g.auxiliaries),
+            contractions: g
+                .contractions
+                .iter()
+                .map(|(neg, base)| (v.intern(neg), v.intern(base)))
+                .collect(),
         }
     }
 }

@@ -23,6 +23,8 @@ pub(crate) struct Matcher {
     /// Per word ID: the DFA's transition out of the root, with `OPENS_EDIT` set when a
     /// negation edit may start at the word (agent replies only): one load per word.
     pub(crate) start: Vec<State>,
+    /// Words that address the reader ("you", "your"), folded.
+    pub(crate) addressees: Vec<Box<str>>,
     /// Lower-case words that are not names (not-names, stopwords, greetings).
     pub(crate) not_names: FxHashSet<Box<str>>,
 }
@@ -30,7 +32,7 @@ pub(crate) struct Matcher {
 impl Matcher {
     pub(crate) fn build(lexicon: &Lexicon, side: Side) -> Result<Matcher, Error> {
         let mut vocab = Vocabulary::default();
-        let grammar = Grammar::new(&mut vocab);
+        let grammar = Grammar::new(&mut vocab, &lexicon.grammar.clone().unwrap_or_default());
         let mut nfa = Nfa::new();
         let mut intern = |w: &str| vocab.intern(w);
         for (i, entry) in lexicon.entries.iter().enumerate() {
@@ -38,7 +40,7 @@ impl Matcher {
                 nfa.add_pattern(&entry.seq, i as u32, &mut intern);
             }
         }
-        for kind in ContextKind::ALL {
+        for &kind in ContextKind::ALL {
             for phrase in lexicon.context.list(kind) {
                 nfa.add_phrase(phrase, CONTEXT_LABEL + kind as u32, &mut intern);
             }
@@ -86,7 +88,9 @@ impl Matcher {
             .chain(c.list(ContextKind::Greeting))
             .map(|w| Box::from(w.as_str()))
             .collect();
+        let addressees = c.addressees.iter().map(|w| Box::from(w.as_str())).collect();
         Ok(Matcher {
+            addressees,
             vocab,
             grammar,
             dfa,

@@ -1,10 +1,12 @@
 //! Reading a lexicon file: TOML → raw structures (with spans) → validated [`Lexicon`].
 
+use super::GrammarWords;
+use super::messages::RawMessages;
 use super::pattern::{self, Classes, PatternError};
 use super::{Context, ContextKind, Entry, Lexicon, MAX_ENTRY_LEN, MAX_EXPANSIONS, MAX_PHRASES};
 use crate::error::{Error, LexiconError, LexiconProblem};
 use crate::kind::{Concern, Kind};
-use crate::model::Weights;
+use crate::model::Model;
 use crate::report::SuggestionCode;
 use crate::shared_str::SharedStr;
 use crate::util::fold;
@@ -22,8 +24,29 @@ struct RawFile {
     #[serde(default)]
     cues: Vec<RawGroup>,
     context: Option<RawContext>,
-    model: Option<Spanned<Weights>>,
+    model: Option<Spanned<Model>>,
     suggestions: Option<BTreeMap<String, Spanned<String>>>,
+    messages: Option<RawMessages>,
+    grammar: Option<Spanned<RawGrammar>>,
+}
+
+/// `[grammar]`: the function words the negation edits read.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGrammar {
+    subjects: Vec<String>,
+    future: Vec<String>,
+    copulas: Vec<String>,
+    demonstratives: Vec<String>,
+    dont: String,
+    r#do: String,
+    not: String,
+    is: String,
+    will: String,
+    wont: String,
+    takes_not: Vec<String>,
+    contractions: Vec<(String, String)>,
+    auxiliaries: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -81,6 +104,10 @@ struct RawContext {
     not_names: Vec<Spanned<String>>,
     #[serde(default)]
     stopwords: Vec<Spanned<String>>,
+    #[serde(default)]
+    sign_offs: Vec<Spanned<String>>,
+    #[serde(default)]
+    addressees: Vec<Spanned<String>>,
 }
 
 /// Turns byte offsets into 1-based line numbers.
@@ -128,7 +155,6 @@ pub(super) fn parse(src: &str, origin: &str) -> Result<Lexicon, LexiconError> {
     })?;
 
     let meta = raw.lexicon.get_ref();
-    let _ = (&meta.language, &meta.version);
     if *meta.format.get_ref() != 1 {
         return Err(ctx.err(
             meta.format.span().start,
@@ -170,14 +196,68 @@ pub(super) fn parse(src: &str, origin: &str) -> Result<Lexicon, LexiconError> {
         messages.insert(code, SharedStr::from(msg.into_inner()));
     }
 
+    let texts = raw
+        .messages
+        .map(|m| m.read().map_err(|(at, problem)| ctx.err(at, problem)))
+        .transpose()?;
+    let grammar = raw.grammar.map(|g| read_grammar(&ctx, g)).transpose()?;
+
     Ok(Lexicon {
         origin: origin.to_string(),
         name: meta.name.clone(),
+        language: meta.language.clone(),
+        version: meta.version.clone(),
         entries,
         context,
         weights,
         messages,
+        texts,
+        grammar,
     })
+}
+
+/// `[grammar]`, its words folded like every other word; subjects and their future forms pair up.
+fn read_grammar(ctx: &Ctx, raw: Spanned<RawGrammar>) -> Result<GrammarWords, LexiconError> {
+    let at = raw.span().start;
+    let g = raw.into_inner();
+    let one = |w: String| fold::fold(w.trim()).into_owned();
+    let many = |l: Vec<String>| l.into_iter().map(one).collect::<Vec<_>>();
+    if g.subjects.len() != g.future.len() {
+        let problem = LexiconProblem::BadGrammar("`future` needs one form per subject");
+        return Err(ctx.err(at, problem));
+    }
+    let words = GrammarWords {
+        subjects: many(g.subjects),
+        future: many(g.future),
+        copulas: many(g.copulas),
+        demonstratives: many(g.demonstratives),
+        dont: one(g.dont),
+        do_: one(g.r#do),
+        not: one(g.not),
+        is: one(g.is),
+        will: one(g.will),
+        wont: one(g.wont),
+        takes_not: many(g.takes_not),
+        contractions: g
+            .contractions
+            .into_iter()
+            .map(|(neg, base)| (one(neg), one(base)))
+            .collect(),
+        auxiliaries: many(g.auxiliaries),
+    };
+    let all = words
+        .subjects
+        .iter()
+        .chain(&words.copulas)
+        .chain(&words.auxiliaries);
+    if all
+        .chain([&words.dont, &words.not])
+        .any(|w| w.is_empty() || w.contains(' '))
+    {
+        let problem = LexiconProblem::BadGrammar("every entry must be one word");
+        return Err(ctx.err(at, problem));
+    }
+    Ok(words)
 }
 
 /// Checks the characters and length of a plain phrase (class word or context word) and
@@ -400,5 +480,7 @@ fn read_context(ctx: &Ctx, raw: RawContext) -> Result<Context, LexiconError> {
     }
     context.not_names = clean(raw.not_names)?;
     context.stopwords = clean(raw.stopwords)?;
+    context.sign_offs = clean(raw.sign_offs)?;
+    context.addressees = clean(raw.addressees)?;
     Ok(context)
 }

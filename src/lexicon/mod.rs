@@ -5,13 +5,15 @@
 //! format is described in `data/lexicon/FORMAT.md`.
 
 mod file;
+pub(crate) mod messages;
 pub(crate) mod pattern;
 
 use crate::error::{Error, LexiconError, LexiconProblem};
 use crate::kind::Kind;
-use crate::model::Weights;
+use crate::model::Model;
 use crate::report::SuggestionCode;
 use crate::shared_str::SharedStr;
+use crate::util::named_enum::named_enum;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
@@ -26,35 +28,33 @@ pub const MAX_EXPANSIONS: usize = 16_384;
 /// A lexicon (after merging) may hold at most this many phrases.
 pub const MAX_PHRASES: usize = 500_000;
 
-/// A list of context words that the rules look for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum ContextKind {
-    Negator,
-    Contrast,
-    Intensifier,
-    Hedge,
-    QuestionStarter,
-    DataRequest,
-    Alternative,
-    Greeting,
-    Apology,
-    Celebration,
+named_enum! {
+    /// A list of context words that the rules look for (keyed by its name in `[context]`).
+    pub(crate) enum ContextKind {
+        /// Negate a following cue in the same clause.
+        Negator => "negators",
+        /// Weaken what comes before, strengthen what follows.
+        Contrast => "contrast",
+        /// Strengthen the next cue.
+        Intensifier => "intensifiers",
+        /// Weaken the next cue.
+        Hedge => "hedges",
+        /// Open a question even without "?".
+        QuestionStarter => "question_starters",
+        /// Mark a question that only collects data.
+        DataRequest => "data_request",
+        /// Offer something else after a refusal.
+        Alternative => "alternatives",
+        /// Greet the reader (a name may follow).
+        Greeting => "greetings",
+        /// Apologise.
+        Apology => "apologies",
+        /// Share good news or joy.
+        Celebration => "celebrations",
+    }
 }
 
 impl ContextKind {
-    pub(crate) const ALL: [ContextKind; 10] = [
-        ContextKind::Negator,
-        ContextKind::Contrast,
-        ContextKind::Intensifier,
-        ContextKind::Hedge,
-        ContextKind::QuestionStarter,
-        ContextKind::DataRequest,
-        ContextKind::Alternative,
-        ContextKind::Greeting,
-        ContextKind::Apology,
-        ContextKind::Celebration,
-    ];
-
     pub(crate) const fn bit(self) -> u16 {
         1 << (self as u16)
     }
@@ -66,6 +66,28 @@ pub(crate) struct Context {
     pub(crate) lists: [Vec<String>; ContextKind::ALL.len()],
     pub(crate) not_names: Vec<String>,
     pub(crate) stopwords: Vec<String>,
+    /// Words that sign a message off before a name ("thanks", "cheers").
+    pub(crate) sign_offs: Vec<String>,
+    /// Words that address the reader ("you", "your"): a question with one is about them.
+    pub(crate) addressees: Vec<String>,
+}
+
+/// `[grammar]`: the function words the negation edits read (folded).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct GrammarWords {
+    pub(crate) subjects: Vec<String>,
+    pub(crate) future: Vec<String>,
+    pub(crate) copulas: Vec<String>,
+    pub(crate) demonstratives: Vec<String>,
+    pub(crate) dont: String,
+    pub(crate) do_: String,
+    pub(crate) not: String,
+    pub(crate) is: String,
+    pub(crate) will: String,
+    pub(crate) wont: String,
+    pub(crate) takes_not: Vec<String>,
+    pub(crate) contractions: Vec<(String, String)>,
+    pub(crate) auxiliaries: Vec<String>,
 }
 
 fn add_missing(list: &mut Vec<String>, words: Vec<String>) {
@@ -87,6 +109,8 @@ impl Context {
         }
         add_missing(&mut self.not_names, other.not_names);
         add_missing(&mut self.stopwords, other.stopwords);
+        add_missing(&mut self.sign_offs, other.sign_offs);
+        add_missing(&mut self.addressees, other.addressees);
     }
 }
 
@@ -187,10 +211,16 @@ impl Entry {
 pub struct Lexicon {
     pub(crate) origin: String,
     pub(crate) name: Option<String>,
+    pub(crate) language: Option<String>,
+    pub(crate) version: Option<String>,
     pub(crate) entries: Vec<Entry>,
     pub(crate) context: Context,
-    pub(crate) weights: Option<Weights>,
+    pub(crate) weights: Option<Model>,
     pub(crate) messages: HashMap<SuggestionCode, SharedStr>,
+    /// `[messages]`: labels, the unmet-emotion tip, escalation reasons.
+    pub(crate) texts: Option<messages::Messages>,
+    /// `[grammar]`: the negation grammar's words.
+    pub(crate) grammar: Option<GrammarWords>,
 }
 
 impl Lexicon {
@@ -252,9 +282,29 @@ impl Lexicon {
         self.name.as_deref()
     }
 
-    /// The scoring weights the lexicon carries, if any.
-    pub fn weights(&self) -> Option<&Weights> {
+    /// The language the lexicon is written for (`[lexicon] language`, e.g. `"en"`).
+    ///
+    /// ```
+    /// assert_eq!(empathy::Lexicon::builtin().language(), Some("en"));
+    /// ```
+    pub fn language(&self) -> Option<&str> {
+        self.language.as_deref()
+    }
+
+    /// The lexicon's own version (`[lexicon] version`).
+    pub fn version(&self) -> Option<&str> {
+        self.version.as_deref()
+    }
+
+    /// The scoring model (`[model]`) the lexicon carries, if any.
+    pub fn model(&self) -> Option<&Model> {
         self.weights.as_ref()
+    }
+
+    /// The old name of [`Lexicon::model`].
+    #[deprecated(since = "0.2.0", note = "renamed to `model`")]
+    pub fn weights(&self) -> Option<&Model> {
+        self.model()
     }
 
     /// Adds `other` on top of this lexicon: its entries override entries with the same pattern
@@ -294,6 +344,12 @@ impl Lexicon {
             self.weights = other.weights;
         }
         self.messages.extend(other.messages);
+        if other.texts.is_some() {
+            self.texts = other.texts;
+        }
+        if other.grammar.is_some() {
+            self.grammar = other.grammar;
+        }
         Ok(())
     }
 
@@ -309,6 +365,12 @@ impl Lexicon {
         }
         if self.context.list(ContextKind::Negator).is_empty() {
             return Err(missing("context"));
+        }
+        if self.texts.is_none() {
+            return Err(missing("messages"));
+        }
+        if self.grammar.is_none() {
+            return Err(missing("grammar"));
         }
         if SuggestionCode::ALL
             .iter()
@@ -341,6 +403,11 @@ impl Lexicon {
         }
         for (code, text) in &self.messages {
             lex.messages.insert(*code, text.borrowed());
+        }
+        if let (Some(mine), Some(kept)) = (&mut lex.texts, &self.texts) {
+            mine.name_evidence = kept.name_evidence.borrowed();
+            mine.question_evidence = kept.question_evidence.borrowed();
+            mine.reflection_evidence = kept.reflection_evidence.borrowed();
         }
         lex
     }
