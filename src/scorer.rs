@@ -260,18 +260,8 @@ impl Scorer {
     pub fn customer_emotions(&self, text: &str) -> CustomerContext {
         let mut ws = Cache::default();
         let reading = customer::read(&self.engine, text, None, &mut ws);
-        let need = reading.need(&self.engine.weights.customer);
-        let content_words = reading.stems.len();
-        CustomerContext {
-            emotions: reading.emotions,
-            evidence: reading.evidence,
-            responsiveness: 1.0,
-            reflection: 0.0,
-            need,
-            content_words,
-            unmet: Vec::new(),
-            name: reading.name,
-        }
+        // Nothing answered it yet: nothing unmet, nothing reflected.
+        reading.context(&self.engine.weights.customer, 1.0, 0.0, Vec::new())
     }
 
     pub(crate) fn engine(&self) -> &Engine {

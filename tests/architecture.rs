@@ -8,8 +8,8 @@ use std::path::Path;
 
 /// The layers, lowest first (the order `src/lib.rs` declares them in).
 const LAYERS: &[&str] = &[
-    "util",
     "error",
+    "util",
     "kind",
     "span",
     "shared_str",

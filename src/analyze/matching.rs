@@ -258,7 +258,7 @@ mod tests {
     use crate::text::segment::Segments;
 
     fn hits(text: &str) -> Vec<(String, bool)> {
-        let lexicon = Lexicon::from_toml_str(
+        let mut lexicon = Lexicon::from_toml_str(
             r#"
 [lexicon]
 format = 1
@@ -273,6 +273,8 @@ entries = ["fix it"]
 "#,
         )
         .unwrap();
+        // The negation edits read the built-in `[grammar]`.
+        lexicon.grammar = Lexicon::builtin().grammar;
         let m = Matcher::build(&lexicon, Side::Reply).unwrap();
         let mut layout = Segments::default();
         layout.build(text, &m);

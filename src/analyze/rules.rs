@@ -8,7 +8,7 @@ use crate::kind::Kind;
 use crate::lexicon::ContextKind;
 use crate::model::Model;
 use crate::report::{Rule, Rules};
-use crate::text::segment::{self, Segments};
+use crate::text::segment::{self, Segments, Sentence};
 
 /// How far back (in tokens) any rule looks for a context word.
 const MAX_LOOKBACK: usize = 16;
@@ -40,8 +40,17 @@ pub(crate) struct Judged {
     pub(crate) rules: Rules,
 }
 
+impl Judged {
+    /// Records `rule` and scales the weight by `factor`.
+    fn apply(&mut self, rule: Rule, factor: f32) {
+        self.rules.insert(rule);
+        self.weight *= factor;
+    }
+}
+
 /// Applies every rule to a cue spanning tokens `first..=last`; `inner_negation` says the
-/// match itself was a negated form of the entry.
+/// match itself was a negated form of the entry. Each rule is a step; the factors multiply
+/// in this order.
 pub(crate) fn judge(
     entry: &CueEntry,
     inner_negation: bool,
@@ -53,14 +62,11 @@ pub(crate) fn judge(
 ) -> Judged {
     let toks = &layout.toks;
     let head = toks[first];
-    let mut kind = entry.kind;
-    let mut weight = entry.weight;
-    let mut rules = Rules::EMPTY;
-    let apply = |rule: Rule, factor: f32, weight: &mut f32, rules: &mut Rules| {
-        rules.insert(rule);
-        *weight *= factor;
+    let mut j = Judged {
+        kind: entry.kind,
+        weight: entry.weight,
+        rules: Rules::EMPTY,
     };
-
     // Context words before the cue, nearest first, within its clause and a short window
     // (bounded, so a huge text with many cues stays linear).
     let upto = context.partition_point(|c| c.first < first);
@@ -70,113 +76,105 @@ pub(crate) fn judge(
         .filter(|c| c.last < first)
         .take_while(|c| first - c.last <= MAX_LOOKBACK)
         .filter(|c| toks[c.last].clause == head.clause);
-
-    // Negation: a negator within the window, with no contrast word in between.
-    let mut negated = inner_negation;
-    for c in before.clone() {
-        if negated {
-            break;
-        }
-        if first - c.last > weights.negation_window {
-            break;
-        }
-        if c.is(ContextKind::Contrast) {
-            break;
-        }
-        if c.is(ContextKind::Negator) {
-            negated = true;
-            break;
-        }
-    }
-    if negated {
-        match entry.negated {
-            Some(other) => {
-                kind = other;
-                apply(
-                    Rule::NegatedToOther,
-                    weights.negated_transfer,
-                    &mut weight,
-                    &mut rules,
-                );
-            }
-            None => apply(Rule::Negated, 0.0, &mut weight, &mut rules),
-        }
-    }
-
-    // Intensifier right before the cue; hedge shortly before it.
-    if before.clone().next().is_some_and(|c| {
-        c.last + 1 == first && c.is(ContextKind::Intensifier) && !c.is(ContextKind::Negator)
-    }) {
-        apply(
-            Rule::Intensified,
-            weights.intensifier,
-            &mut weight,
-            &mut rules,
-        );
-    }
-    if before
-        .clone()
-        .take_while(|c| first - c.last <= 3)
-        .any(|c| c.is(ContextKind::Hedge))
-    {
-        apply(Rule::Hedged, weights.hedge, &mut weight, &mut rules);
-    }
-
-    // Contrast in the same sentence: before it is weakened, after it is strengthened.
     let sentence = layout.sentences[head.sentence as usize];
-    if sentence.last_contrast.is_some_and(|c| c > last) {
-        apply(
-            Rule::BeforeContrast,
-            weights.before_contrast,
-            &mut weight,
-            &mut rules,
-        );
-    }
-    if sentence.first_contrast.is_some_and(|c| c < first) {
-        apply(
-            Rule::AfterContrast,
-            weights.after_contrast,
-            &mut weight,
-            &mut rules,
-        );
-    }
 
-    // Questions.
+    negation(
+        &mut j,
+        entry,
+        inner_negation,
+        before.clone(),
+        first,
+        weights,
+    );
+    intensity(&mut j, before, first, weights);
+    contrast(&mut j, &sentence, (first, last), weights);
     if entry.question {
-        if sentence.question {
-            rules.insert(Rule::Question);
-        } else {
-            apply(
-                Rule::NotQuestion,
-                weights.outside_question,
-                &mut weight,
-                &mut rules,
-            );
-        }
-        if sentence.data_request {
-            apply(
-                Rule::DataRequest,
-                weights.data_request,
-                &mut weight,
-                &mut rules,
-            );
-        }
+        question(&mut j, &sentence, weights);
     }
-
     if head.has(segment::QUOTED) {
-        apply(Rule::Quoted, weights.quoted, &mut weight, &mut rules);
+        j.apply(Rule::Quoted, weights.quoted);
     }
-
     if side == Side::Customer {
         let caps = toks[first..=last].iter().any(|t| t.has(segment::ALL_CAPS));
         if caps || sentence.exclaims >= 2 {
-            apply(Rule::Shouted, weights.shouted, &mut weight, &mut rules);
+            j.apply(Rule::Shouted, weights.shouted);
         }
     }
+    j.weight = j.weight.clamp(0.0, 1.0);
+    j
+}
 
-    Judged {
-        kind,
-        weight: weight.clamp(0.0, 1.0),
-        rules,
+/// A negator within the window before the cue (no contrast word in between), or a negated
+/// match: the cue is cancelled, or turns into its `negated` kind.
+fn negation<'a>(
+    j: &mut Judged,
+    entry: &CueEntry,
+    inner_negation: bool,
+    mut before: impl Iterator<Item = &'a ContextHit>,
+    first: usize,
+    weights: &Model,
+) {
+    let negated = inner_negation
+        || before
+            .find(|c| {
+                first - c.last > weights.negation_window
+                    || c.is(ContextKind::Contrast)
+                    || c.is(ContextKind::Negator)
+            })
+            .is_some_and(|c| {
+                first - c.last <= weights.negation_window
+                    && !c.is(ContextKind::Contrast)
+                    && c.is(ContextKind::Negator)
+            });
+    if negated {
+        match entry.negated {
+            Some(other) => {
+                j.kind = other;
+                j.apply(Rule::NegatedToOther, weights.negated_transfer);
+            }
+            None => j.apply(Rule::Negated, 0.0),
+        }
+    }
+}
+
+/// An intensifier right before the cue strengthens it; a hedge shortly before weakens it.
+fn intensity<'a>(
+    j: &mut Judged,
+    before: impl Iterator<Item = &'a ContextHit> + Clone,
+    first: usize,
+    weights: &Model,
+) {
+    if before.clone().next().is_some_and(|c| {
+        c.last + 1 == first && c.is(ContextKind::Intensifier) && !c.is(ContextKind::Negator)
+    }) {
+        j.apply(Rule::Intensified, weights.intensifier);
+    }
+    if before
+        .take_while(|c| first - c.last <= 3)
+        .any(|c| c.is(ContextKind::Hedge))
+    {
+        j.apply(Rule::Hedged, weights.hedge);
+    }
+}
+
+/// A contrast word in the same sentence: before it the cue is weakened, after it strengthened.
+fn contrast(j: &mut Judged, sentence: &Sentence, (first, last): (usize, usize), weights: &Model) {
+    if sentence.last_contrast.is_some_and(|c| c > last) {
+        j.apply(Rule::BeforeContrast, weights.before_contrast);
+    }
+    if sentence.first_contrast.is_some_and(|c| c < first) {
+        j.apply(Rule::AfterContrast, weights.after_contrast);
+    }
+}
+
+/// A question-only cue counts in a question, less outside one, and less in a data request.
+fn question(j: &mut Judged, sentence: &Sentence, weights: &Model) {
+    if sentence.question {
+        j.rules.insert(Rule::Question);
+    } else {
+        j.apply(Rule::NotQuestion, weights.outside_question);
+    }
+    if sentence.data_request {
+        j.apply(Rule::DataRequest, weights.data_request);
     }
 }

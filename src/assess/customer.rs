@@ -92,6 +92,26 @@ impl CustomerReading {
         self.stems.len() >= m.content_words
     }
 
+    /// What the caller sees of the reading, with how a reply met it.
+    pub(crate) fn context(
+        &self,
+        m: &CustomerModel,
+        responsiveness: f32,
+        reflection: f32,
+        unmet: Vec<Emotion>,
+    ) -> CustomerContext {
+        CustomerContext {
+            emotions: self.emotions,
+            evidence: self.evidence.clone(),
+            responsiveness,
+            reflection,
+            need: self.need(m),
+            content_words: self.stems.len(),
+            unmet,
+            name: self.name.clone(),
+        }
+    }
+
     /// How strongly the message calls for an empathetic response, 0–1.
     pub(crate) fn need(&self, m: &CustomerModel) -> f32 {
         let e = &self.emotions;
@@ -284,14 +304,5 @@ pub(crate) fn respond(
         }
     }
     let responsiveness = if total > 0.0 { met_total / total } else { 1.0 };
-    CustomerContext {
-        emotions: reading.emotions,
-        evidence: reading.evidence.clone(),
-        responsiveness,
-        reflection,
-        need: reading.need(m),
-        content_words: reading.stems.len(),
-        unmet,
-        name: reading.name.clone(),
-    }
+    reading.context(m, responsiveness, reflection, unmet)
 }

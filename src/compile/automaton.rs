@@ -175,53 +175,12 @@ impl<T> Dfa<T> {
     ) -> Option<Dfa<T>> {
         let max_states = max_states.min(MAX_STATES);
         let nodes = nfa.nodes as usize;
-        let eps = Grouped::new(nodes, &nfa.eps);
-        let nfa_edges = Grouped::new(nodes, &nfa.edges);
         let accepts = Grouped::new(nodes, &nfa.accepts);
-        let mut closure = Closure::new(nodes);
-        let mut set = Vec::new();
-        closure.of(&eps, &[0], &mut set);
-        // Each state's NFA node set, shared by the list and the index (one allocation each).
-        let mut sets: Vec<Rc<[u32]>> = vec![Rc::from([]), Rc::from(set.as_slice())];
-        let mut ids: FxHashMap<Rc<[u32]>, State> = FxHashMap::default();
-        ids.insert(sets[ROOT as usize].clone(), ROOT);
-        let mut offsets = vec![0u32, 0];
-        let mut edges: Vec<(WordId, State)> = Vec::new();
-        let mut pairs: Vec<(WordId, u32)> = Vec::new();
-        let mut targets: Vec<u32> = Vec::new();
-        let mut s = ROOT as usize;
-        while s < sets.len() {
-            pairs.clear();
-            for &n in sets[s].iter() {
-                pairs.extend_from_slice(nfa_edges.of(n));
-            }
-            pairs.sort_unstable();
-            pairs.dedup();
-            let mut i = 0;
-            while i < pairs.len() {
-                let word = pairs[i].0;
-                targets.clear();
-                while i < pairs.len() && pairs[i].0 == word {
-                    targets.push(pairs[i].1);
-                    i += 1;
-                }
-                closure.of(&eps, &targets, &mut set);
-                let next = match ids.get(set.as_slice()) {
-                    Some(&id) => id,
-                    None if sets.len() >= max_states => return None,
-                    None => {
-                        let id = sets.len() as State;
-                        let shared: Rc<[u32]> = Rc::from(set.as_slice());
-                        ids.insert(shared.clone(), id);
-                        sets.push(shared);
-                        id
-                    }
-                };
-                edges.push((word, next));
-            }
-            offsets.push(edges.len() as u32);
-            s += 1;
-        }
+        let Subsets {
+            sets,
+            offsets,
+            mut edges,
+        } = Subsets::build(nfa, max_states)?;
         let mut root = vec![DEAD; words];
         let (a, b) = (
             offsets[ROOT as usize] as usize,
@@ -339,6 +298,68 @@ impl<T> Dfa<T> {
             + self.edges.len() * 8
             + self.bloom.len() * 8
             + self.accept.len() * std::mem::size_of::<Option<T>>()
+    }
+}
+
+/// The subset construction: each DFA state is a set of NFA nodes, with its edges.
+struct Subsets {
+    /// Each state's NFA node set (`DEAD` is the empty set).
+    sets: Vec<Rc<[u32]>>,
+    /// `edges[offsets[s]..offsets[s + 1]]` are state `s`'s (word, next) pairs, by word.
+    offsets: Vec<u32>,
+    edges: Vec<(WordId, State)>,
+}
+
+impl Subsets {
+    /// Determinises `nfa`; `None` past `max_states`.
+    fn build(nfa: &Nfa, max_states: usize) -> Option<Subsets> {
+        let nodes = nfa.nodes as usize;
+        let eps = Grouped::new(nodes, &nfa.eps);
+        let nfa_edges = Grouped::new(nodes, &nfa.edges);
+        let mut closure = Closure::new(nodes);
+        let mut set = Vec::new();
+        closure.of(&eps, &[0], &mut set);
+        // Each state's NFA node set, shared by the list and the index (one allocation each).
+        let mut sets: Vec<Rc<[u32]>> = vec![Rc::from([]), Rc::from(set.as_slice())];
+        let mut ids: FxHashMap<Rc<[u32]>, State> = FxHashMap::default();
+        ids.insert(sets[ROOT as usize].clone(), ROOT);
+        let mut offsets = vec![0u32, 0];
+        let mut edges: Vec<(WordId, State)> = Vec::new();
+        let mut pairs: Vec<(WordId, u32)> = Vec::new();
+        let mut targets: Vec<u32> = Vec::new();
+        let mut s = ROOT as usize;
+        while s < sets.len() {
+            pairs.clear();
+            for &n in sets[s].iter() {
+                pairs.extend_from_slice(nfa_edges.of(n));
+            }
+            pairs.sort_unstable();
+            pairs.dedup();
+            for group in pairs.chunk_by(|a, b| a.0 == b.0) {
+                targets.clear();
+                targets.extend(group.iter().map(|p| p.1));
+                closure.of(&eps, &targets, &mut set);
+                let next = match ids.get(set.as_slice()) {
+                    Some(&id) => id,
+                    None if sets.len() >= max_states => return None,
+                    None => {
+                        let id = sets.len() as State;
+                        let shared: Rc<[u32]> = Rc::from(set.as_slice());
+                        ids.insert(shared.clone(), id);
+                        sets.push(shared);
+                        id
+                    }
+                };
+                edges.push((group[0].0, next));
+            }
+            offsets.push(edges.len() as u32);
+            s += 1;
+        }
+        Some(Subsets {
+            sets,
+            offsets,
+            edges,
+        })
     }
 }
 

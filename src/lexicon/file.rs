@@ -368,20 +368,11 @@ fn read_cues(
             .as_ref()
             .map(|n| kind_at(ctx, n))
             .transpose()?;
-        let credit = match &group.credit {
-            None => None,
-            Some(c) => {
-                let at = c.span().start;
-                let map = c.get_ref();
-                if map.len() != 1 {
-                    return Err(ctx.err(at, LexiconProblem::BadCredit));
-                }
-                let (k, &w) = map.iter().next().expect("one item");
-                let k = Kind::from_key(k)
-                    .ok_or_else(|| ctx.err(at, LexiconProblem::UnknownKind(k.clone())))?;
-                Some((k, check_weight(ctx, at, w)?))
-            }
-        };
+        let credit = group
+            .credit
+            .as_ref()
+            .map(|c| read_credit(ctx, c))
+            .transpose()?;
         if group.entries.is_empty() {
             return Err(ctx.err(group.kind.span().start, LexiconProblem::EmptyEntry));
         }
@@ -398,31 +389,7 @@ fn read_cues(
                     },
                 ));
             }
-            let parsed = pattern::parse(&text)
-                .and_then(|mut seq| {
-                    pattern::resolve(&mut seq, classes)?;
-                    match pattern::count(&seq, MAX_EXPANSIONS) {
-                        n if n > MAX_EXPANSIONS => Err(PatternError::TooMany),
-                        n => Ok((seq, n)),
-                    }
-                })
-                .map_err(|e| {
-                    let problem = match e {
-                        PatternError::Malformed(reason) => LexiconProblem::Pattern {
-                            entry: text.clone(),
-                            reason,
-                        },
-                        PatternError::BadChar(ch) => LexiconProblem::BadCharacter {
-                            entry: text.clone(),
-                            ch,
-                        },
-                        PatternError::UnknownClass(c) => LexiconProblem::UnknownClass(c),
-                        PatternError::TooMany => LexiconProblem::TooManyExpansions {
-                            limit: MAX_EXPANSIONS,
-                        },
-                    };
-                    ctx.err(at, problem)
-                })?;
+            let parsed = parse_entry(&text, classes).map_err(|problem| ctx.err(at, problem))?;
             let (seq, phrase_count) = parsed;
             total += phrase_count;
             if total > MAX_PHRASES {
@@ -449,6 +416,44 @@ fn read_cues(
         }
     }
     Ok(entries)
+}
+
+/// `credit = { kind = weight }`: exactly one kind.
+fn read_credit(ctx: &Ctx, c: &Spanned<BTreeMap<String, f64>>) -> Result<(Kind, f32), LexiconError> {
+    let at = c.span().start;
+    let map = c.get_ref();
+    if map.len() != 1 {
+        return Err(ctx.err(at, LexiconProblem::BadCredit));
+    }
+    let (k, &w) = map.iter().next().expect("one item");
+    let k = Kind::from_key(k).ok_or_else(|| ctx.err(at, LexiconProblem::UnknownKind(k.clone())))?;
+    Ok((k, check_weight(ctx, at, w)?))
+}
+
+/// An entry's pattern, parsed, its classes resolved, and how many phrases it stands for.
+fn parse_entry(text: &str, classes: &Classes) -> Result<(pattern::Seq, usize), LexiconProblem> {
+    pattern::parse(text)
+        .and_then(|mut seq| {
+            pattern::resolve(&mut seq, classes)?;
+            match pattern::count(&seq, MAX_EXPANSIONS) {
+                n if n > MAX_EXPANSIONS => Err(PatternError::TooMany),
+                n => Ok((seq, n)),
+            }
+        })
+        .map_err(|e| match e {
+            PatternError::Malformed(reason) => LexiconProblem::Pattern {
+                entry: text.to_string(),
+                reason,
+            },
+            PatternError::BadChar(ch) => LexiconProblem::BadCharacter {
+                entry: text.to_string(),
+                ch,
+            },
+            PatternError::UnknownClass(c) => LexiconProblem::UnknownClass(c),
+            PatternError::TooMany => LexiconProblem::TooManyExpansions {
+                limit: MAX_EXPANSIONS,
+            },
+        })
 }
 
 fn read_context(ctx: &Ctx, raw: RawContext) -> Result<Context, LexiconError> {
