@@ -105,11 +105,18 @@ mod util;
 
 pub use text::token;
 
-pub use conversation::{Conversation, ConversationReport, Role, Turn};
-pub use error::{Error, LexiconError, LexiconProblem, TimestampError, WeightsError};
+pub use conversation::{
+    Conversation, ConversationReport, Escalation, ResponseTimes, Role, TimeValue, Timestamp,
+    Trajectory, Turn, TurnRecord, TurnReport,
+};
+pub use error::{
+    Error, LexiconError, LexiconProblem, TimestampError, UnknownKey, WeightsError,
+};
 pub use kind::{Concern, Dimension, Emotion, Kind};
 pub use lexicon::{Entry, Lexicon};
-pub use model::{Levels, Model};
+#[allow(deprecated)]
+pub use model::Weights;
+pub use model::{Coaching, ConversationModel, CustomerModel, Levels, Model};
 pub use report::{
     Assessment, Concerns, CustomerContext, Dimensions, Emotions, Evidence, Level, Rule, Rules,
     Span, Suggestion, SuggestionCode,
