@@ -35,6 +35,11 @@ named_enum! {
         Scripted => "scripted",
         /// Minimal communication: a bare reply with no warmth and no help.
         Curtness => "curtness",
+        /// Defends the company (its product, staff, prices, records) instead of engaging
+        /// with what the customer went through.
+        Defensiveness => "defensiveness",
+        /// Passes the customer to someone else without taking the case on.
+        Deflection => "deflection",
     }
 }
 

@@ -3,7 +3,7 @@
 //! Fast, explainable empathy scoring for customer-service text.
 //!
 //! Give it an agent's reply (and, better, the customer's message it answers) and it tells you
-//! how much empathy the reply shows — six dimensions and five concerns, an overall score — and
+//! how much empathy the reply shows — six dimensions and seven concerns, an overall score — and
 //! *why*, down to the byte span of every cue, with coaching suggestions.
 //!
 //! ```
@@ -37,7 +37,8 @@
 //! | `reassurance` | is positive, patient, warm |
 //! | `personalization` | speaks to this customer: their name, their specifics |
 //!
-//! Concerns: `blame`, `dismissiveness`, `policy_wall`, `scripted`, `curtness`.
+//! Concerns: `blame`, `dismissiveness`, `policy_wall`, `scripted`, `curtness`, `defensiveness`,
+//! `deflection`.
 //!
 //! ## Context
 //!

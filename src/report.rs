@@ -80,13 +80,15 @@ score_table! {
 }
 
 score_table! {
-    /// The five concerns of a reply.
+    /// The concerns of a reply.
     Concerns, Concern {
         blame => Blame,
         dismissiveness => Dismissiveness,
         policy_wall => PolicyWall,
         scripted => Scripted,
         curtness => Curtness,
+        defensiveness => Defensiveness,
+        deflection => Deflection,
     }
 }
 
@@ -247,6 +249,10 @@ named_enum! {
         Reassure => "reassure",
         /// Address the customer by name, reuse their specifics.
         Personalize => "personalize",
+        /// Engage with what happened instead of defending the company.
+        AvoidDefensiveness => "avoid_defensiveness",
+        /// Take the case on instead of sending the customer elsewhere.
+        KeepTheCase => "keep_the_case",
         /// Stop putting the fault on the customer.
         AvoidBlame => "avoid_blame",
         /// Stop minimising the customer's feelings.
@@ -316,7 +322,7 @@ pub struct Assessment {
     pub level: Level,
     /// The six positive dimensions.
     pub dimensions: Dimensions,
-    /// The five concerns.
+    /// The concerns (blame, dismissiveness, policy wall, scripted, curtness, defensiveness, deflection).
     pub concerns: Concerns,
     /// Every cue found, in text order.
     pub evidence: Vec<Evidence>,

@@ -42,6 +42,12 @@ pub(crate) fn suggest(inner: &Engine, a: &mut Assessment, customer: Option<&Cust
     if c.policy_wall >= present {
         add(a, SuggestionCode::OfferAlternative);
     }
+    if c.defensiveness >= present {
+        add(a, SuggestionCode::AvoidDefensiveness);
+    }
+    if c.deflection >= present {
+        add(a, SuggestionCode::KeepTheCase);
+    }
     let upset = customer.is_none_or(|r| r.need(&inner.weights.customer) >= k.upset_need);
     if d.acknowledgment < present && upset && !a.suggests(SuggestionCode::MeetEmotion) {
         add(a, SuggestionCode::AcknowledgeFeelings);

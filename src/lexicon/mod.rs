@@ -20,6 +20,10 @@ use std::sync::{Arc, OnceLock};
 
 /// The source of the built-in English lexicon.
 pub const BUILTIN_EN: &str = include_str!("../../data/lexicon/en.toml");
+/// The learned layer of the built-in English lexicon: short word n-grams whose weights were
+/// fitted on rated real replies (by `examples/train`), in the same format as any lexicon.
+/// The built-in lexicon is [`BUILTIN_EN`] extended by it.
+pub const BUILTIN_EN_LEARNED: &str = include_str!("../../data/lexicon/en-learned.toml");
 
 /// Entries may be at most this many bytes long.
 pub const MAX_ENTRY_LEN: usize = 256;
@@ -237,7 +241,13 @@ impl Lexicon {
         BORROWED.get_or_init(|| {
             PARSED
                 .get_or_init(|| {
-                    let lex = file::parse(BUILTIN_EN, "builtin:en")
+                    let invalid = |e: LexiconError| -> Lexicon {
+                        panic!("the built-in lexicon is invalid: {e}")
+                    };
+                    let mut lex = file::parse(BUILTIN_EN, "builtin:en").unwrap_or_else(invalid);
+                    let learned = file::parse(BUILTIN_EN_LEARNED, "builtin:en-learned")
+                        .unwrap_or_else(invalid);
+                    lex.extend(learned)
                         .unwrap_or_else(|e| panic!("the built-in lexicon is invalid: {e}"));
                     lex.check_complete()
                         .unwrap_or_else(|e| panic!("the built-in lexicon is incomplete: {e}"));
