@@ -110,9 +110,7 @@ pub use conversation::{
     Conversation, ConversationReport, Escalation, ResponseTimes, Role, TimeValue, Timestamp,
     Trajectory, Turn, TurnRecord, TurnReport,
 };
-pub use error::{
-    Error, LexiconError, LexiconProblem, TimestampError, UnknownKey, WeightsError,
-};
+pub use error::{Error, LexiconError, LexiconProblem, TimestampError, UnknownKey, WeightsError};
 pub use kind::{Concern, Dimension, Emotion, Kind};
 pub use lexicon::{Entry, Lexicon};
 #[allow(deprecated)]

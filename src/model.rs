@@ -60,6 +60,10 @@ pub struct Model {
     pub reflection_weight: f32,
     /// Weight of a question about the customer that matched no exploration cue.
     pub open_question: f32,
+    /// Factor for such a question that does not address the customer ("What happened?").
+    pub impersonal_question: f32,
+    /// Weight of a first-person commitment ("I've emailed you…") that matched no cue.
+    pub commitment: f32,
     /// Replies shorter than this many words can be curt.
     pub curt_words: f32,
     /// At most this many evidence items are listed per text.
@@ -110,6 +114,9 @@ pub struct CustomerModel {
     pub reflection_target: usize,
     /// Below this many content words the customer's message has no content to reflect.
     pub content_words: usize,
+    /// A reply sentence that picks up this many of the customer's content words restates
+    /// their situation (understanding).
+    pub restate_words: usize,
     /// Curtness scales with `floor + (1 − floor) × need` of the customer.
     pub curt_need_floor: f32,
     /// The need assumed for curtness when there is no customer message.
@@ -190,6 +197,8 @@ impl Model {
             ("name_weight", self.name_weight),
             ("reflection_weight", self.reflection_weight),
             ("open_question", self.open_question),
+            ("impersonal_question", self.impersonal_question),
+            ("commitment", self.commitment),
         ];
         for (name, v) in factors {
             if !(v.is_finite() && (0.0..=4.0).contains(&v)) {
@@ -274,6 +283,7 @@ impl Model {
         for (name, value) in [
             ("customer.reflection_target", c.reflection_target),
             ("customer.content_words", c.content_words),
+            ("customer.restate_words", c.restate_words),
             ("coaching.max_suggestions", k.max_suggestions),
         ] {
             if !(1..=100).contains(&value) {

@@ -35,8 +35,9 @@ impl Cache {
         }
     }
 
-    /// A question about the customer ("Is your mum safe right now?") explores, weakly, even
-    /// when no exploration cue matched; a bare data request explores less.
+    /// A question ("Is your mum safe right now?") explores, weakly, even when no exploration
+    /// cue matched; one that does not address the customer explores less, and so does a bare
+    /// data request.
     pub(super) fn open_questions_about_the_customer(
         &mut self,
         text: &str,
@@ -71,10 +72,13 @@ impl Cache {
                 .iter()
                 .take_while(|f| f.start < end)
                 .any(|f| f.kind == exploration && f.end <= end);
-            if about_you && !explored {
+            if !explored {
                 let mut rules = Rules::EMPTY;
                 rules.insert(Rule::Question);
                 let mut weight = weights.open_question.min(1.0);
+                if !about_you {
+                    weight *= weights.impersonal_question;
+                }
                 if sentence.data_request {
                     rules.insert(Rule::DataRequest);
                     weight *= weights.data_request;
@@ -85,6 +89,49 @@ impl Cache {
                     rules,
                     ..Finding::plain(exploration, (start, end), Source::Question, base)
                 });
+            }
+        }
+    }
+
+    /// "I've emailed you the itinerary", "I'm checking with the depot", "let me pull up your
+    /// order": a first-person commitment followed by what the agent does is ownership,
+    /// weakly, when no cue already reads that phrase (no finding starts at the subject) and
+    /// it is not negated ("I'll never…").
+    pub(super) fn commitments(&mut self, weights: &Model) {
+        let ownership = Kind::Dimension(Dimension::Ownership);
+        let toks = &self.segments.toks;
+        let cues = self.findings.len();
+        let mut seen = 0;
+        for c in &self.context {
+            if !c.is(ContextKind::Commitment) {
+                continue;
+            }
+            let Some(next) = toks.get(c.last + 1) else {
+                continue;
+            };
+            let joined = next.kind == TokenKind::Word
+                && !next.has(segment::BREAK_BEFORE)
+                && next.clause == toks[c.last].clause;
+            let start = toks[c.first].start as usize;
+            // Context hits come by start, and the findings so far are in text order.
+            while seen < cues && self.findings[seen].start < start {
+                seen += 1;
+            }
+            let read = self.findings[seen..cues]
+                .first()
+                .is_some_and(|f| f.start == start);
+            let negated = self
+                .context
+                .iter()
+                .any(|n| n.first == c.last + 1 && n.is(ContextKind::Negator));
+            if joined && !read && !negated {
+                let span = (start, next.end as usize);
+                self.findings.push(Finding::plain(
+                    ownership,
+                    span,
+                    Source::Commitment,
+                    weights.commitment,
+                ));
             }
         }
     }

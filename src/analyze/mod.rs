@@ -30,6 +30,8 @@ pub(crate) enum Source {
     Question,
     /// The customer's own words picked up by the reply.
     Reflection,
+    /// A first-person commitment that matched no ownership cue.
+    Commitment,
 }
 
 /// A cue found in the text, after the rules, in original byte offsets: what becomes
@@ -135,8 +137,9 @@ impl Cache {
         }
 
         if side == Side::Reply {
-            self.weaken_walls_with_alternatives(weights);
             self.open_questions_about_the_customer(text, matcher, weights);
+            self.commitments(weights);
+            self.weaken_walls_with_alternatives(weights);
             self.greetings_with_names(text, matcher, weights);
         }
     }

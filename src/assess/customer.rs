@@ -33,7 +33,12 @@ impl Tools {
 
     /// Calls `each(stem, start, end)` for the content words of a text (lower case, no
     /// stopwords, at least 3 letters), in text order.
-    fn content_words(&self, text: &str, ws: &Cache, mut each: impl FnMut(&str, usize, usize)) {
+    fn content_words(
+        &self,
+        text: &str,
+        ws: &Cache,
+        mut each: impl FnMut(&str, (usize, usize), u32),
+    ) {
         for t in &ws.segments.toks {
             if t.kind != TokenKind::Word {
                 continue;
@@ -45,7 +50,8 @@ impl Tools {
             {
                 continue;
             }
-            self.with_stem(&word, |stem| each(stem, t.start as usize, t.end as usize));
+            let span = (t.start as usize, t.end as usize);
+            self.with_stem(&word, |stem| each(stem, span, t.sentence));
         }
     }
 
@@ -213,17 +219,24 @@ pub(crate) fn personalize(
         }
     }
     let mut picked: HashSet<String> = HashSet::default();
-    let mut fresh = Vec::new();
+    // (span, sentence) of each customer word picked up, first use only.
+    let mut fresh: Vec<((usize, usize), u32)> = Vec::new();
     inner
         .customer_tools
-        .content_words(reply, ws, |stem, start, end| {
+        .content_words(reply, ws, |stem, span, sentence| {
             if reading.stems.contains(stem) && !picked.contains(stem) {
                 picked.insert(stem.to_string());
-                fresh.push((start, end));
+                fresh.push((span, sentence));
             }
         });
+    // Restating is active listening: a sentence that picks up several of the customer's
+    // words says their situation back; one reused topic word ("flight") does not.
+    let restating = fresh
+        .chunk_by(|a, b| a.1 == b.1)
+        .find(|run| run.len() >= w.customer.restate_words)
+        .map(|run| run[0].0);
     // (Pushed after the walk over the reply's words, which borrows the workspace.)
-    for (start, end) in fresh {
+    for &((start, end), _) in &fresh {
         let base = w.reflection_weight * 0.5;
         ws.findings.push(Finding::plain(
             personal,
@@ -238,19 +251,15 @@ pub(crate) fn personalize(
     } else {
         (picked.len() as f32 / target as f32).min(1.0)
     };
-    // Restating the customer's problem is active listening: two or more of their content
-    // words picked up count towards understanding too.
-    if picked.len() >= 2 {
-        let first_reflected = ws.findings.iter().find(|f| f.source == Source::Reflection);
-        if let Some(first) = first_reflected.copied() {
-            let weight = (w.reflection_weight * 0.5 * reflection).clamp(0.0, 1.0);
-            ws.findings.push(Finding {
-                kind: Kind::Dimension(Dimension::Understanding),
-                weight,
-                base: weight,
-                ..first
-            });
-        }
+    if let Some(span) = restating {
+        let understanding = Kind::Dimension(Dimension::Understanding);
+        let weight = (w.reflection_weight * 0.5 * reflection).clamp(0.0, 1.0);
+        ws.findings.push(Finding::plain(
+            understanding,
+            span,
+            Source::Reflection,
+            weight,
+        ));
     }
     ws.findings
         .sort_unstable_by_key(|f| (f.start, f.end, f.kind));

@@ -109,6 +109,7 @@ impl Engine {
             Source::Name => self.texts.name_evidence.clone(),
             Source::Question => self.texts.question_evidence.clone(),
             Source::Reflection => self.texts.reflection_evidence.clone(),
+            Source::Commitment => self.texts.commitment_evidence.clone(),
         };
         Evidence {
             kind: f.kind,

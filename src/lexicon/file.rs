@@ -101,6 +101,8 @@ struct RawContext {
     #[serde(default)]
     celebrations: Vec<Spanned<String>>,
     #[serde(default)]
+    commitments: Vec<Spanned<String>>,
+    #[serde(default)]
     not_names: Vec<Spanned<String>>,
     #[serde(default)]
     stopwords: Vec<Spanned<String>>,
@@ -479,6 +481,7 @@ fn read_context(ctx: &Ctx, raw: RawContext) -> Result<Context, LexiconError> {
         (ContextKind::Greeting, raw.greetings),
         (ContextKind::Apology, raw.apologies),
         (ContextKind::Celebration, raw.celebrations),
+        (ContextKind::Commitment, raw.commitments),
     ];
     for (kind, list) in lists {
         context.lists[kind as usize] = clean(list)?;

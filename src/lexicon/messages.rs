@@ -17,6 +17,7 @@ pub(super) struct RawMessages {
     name_evidence: Spanned<String>,
     question_evidence: Spanned<String>,
     reflection_evidence: Spanned<String>,
+    commitment_evidence: Spanned<String>,
     unmet: RawUnmet,
     escalation: RawEscalation,
 }
@@ -70,6 +71,7 @@ pub(crate) struct Messages {
     pub(crate) name_evidence: SharedStr,
     pub(crate) question_evidence: SharedStr,
     pub(crate) reflection_evidence: SharedStr,
+    pub(crate) commitment_evidence: SharedStr,
     /// How to name a customer whose name is unknown ("The customer").
     pub(crate) customer: String,
     /// `{who} {feeling} ("{quote}"): {advice}.`
@@ -158,6 +160,7 @@ impl RawMessages {
             name_evidence: label(self.name_evidence)?,
             question_evidence: label(self.question_evidence)?,
             reflection_evidence: label(self.reflection_evidence)?,
+            commitment_evidence: label(self.commitment_evidence)?,
             customer: text(u.customer, &[])?,
             unmet_quoted: text(u.quoted, &["who", "feeling", "quote", "advice"])?,
             unmet_plain: text(u.plain, &["who", "feeling", "advice"])?,

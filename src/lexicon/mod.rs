@@ -55,6 +55,8 @@ named_enum! {
         Apology => "apologies",
         /// Share good news or joy.
         Celebration => "celebrations",
+        /// Open a first-person commitment ("i'll", "let me").
+        Commitment => "commitments",
     }
 }
 
@@ -418,6 +420,7 @@ impl Lexicon {
             mine.name_evidence = kept.name_evidence.borrowed();
             mine.question_evidence = kept.question_evidence.borrowed();
             mine.reflection_evidence = kept.reflection_evidence.borrowed();
+            mine.commitment_evidence = kept.commitment_evidence.borrowed();
         }
         lex
     }
