@@ -115,10 +115,10 @@ pub use kind::{Concern, Dimension, Emotion, Kind};
 pub use lexicon::{Entry, Lexicon};
 #[allow(deprecated)]
 pub use model::Weights;
-pub use model::{Coaching, ConversationModel, CustomerModel, Levels, Model};
+pub use model::{Coaching, ConversationModel, CustomerModel, Levels, Model, ReadabilityModel};
 pub use report::{
-    Assessment, Concerns, CustomerContext, Dimensions, Emotions, Evidence, Level, Rule, Rules,
-    Span, Suggestion, SuggestionCode,
+    Assessment, Concerns, CustomerContext, Dimensions, Emotions, Evidence, Level, Readability,
+    Rule, Rules, Span, Suggestion, SuggestionCode,
 };
 pub use scorer::{Scorer, ScorerBuilder};
 pub use shared_str::SharedStr;

@@ -83,6 +83,8 @@ pub struct Model {
     pub levels: Levels,
     /// Reading the customer and judging whether a reply meets them (`[model.customer]`).
     pub customer: CustomerModel,
+    /// When a reply counts as unreadable or saying nothing (`[model.readability]`).
+    pub readability: ReadabilityModel,
     /// When coaching suggestions are given (`[model.coaching]`).
     pub coaching: Coaching,
     /// When a conversation calls for a human (`[model.conversation]`).
@@ -121,6 +123,25 @@ pub struct CustomerModel {
     pub curt_need_floor: f32,
     /// The need assumed for curtness when there is no customer message.
     pub curt_need_alone: f32,
+}
+
+/// When a reply cannot be read, or says nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ReadabilityModel {
+    /// A reply of at least `min_words` words of which fewer than this share are words the
+    /// lexicon knows is unreadable (or in another language).
+    pub min_known: f32,
+    /// Fewer words than this are never judged unreadable (too little to tell).
+    pub min_words: usize,
+    /// A reply of at most this many words with no cue at all says nothing.
+    pub says_nothing_words: usize,
+    /// The highest score a reply that says nothing gets.
+    pub says_nothing_cap: f32,
+    /// A language detector's confidence (0–1) above which an unreadable reply is taken to be
+    /// in another language.
+    pub language_confidence: f32,
 }
 
 /// When coaching suggestions are given.
@@ -238,6 +259,25 @@ impl Model {
         }
         if self.evidence_cap == 0 || self.evidence_cap > 100_000 {
             return bad("evidence_cap", self.evidence_cap as f32, "[1, 100000]");
+        }
+        let r = &self.readability;
+        for (name, value) in [
+            ("readability.min_known", r.min_known),
+            ("readability.language_confidence", r.language_confidence),
+        ] {
+            if !(value.is_finite() && (0.0..=1.0).contains(&value)) {
+                return bad(name, value, "[0, 1]");
+            }
+        }
+        if !(r.says_nothing_cap.is_finite() && (0.0..=100.0).contains(&r.says_nothing_cap)) {
+            return bad(
+                "readability.says_nothing_cap",
+                r.says_nothing_cap,
+                "[0, 100]",
+            );
+        }
+        if r.min_words > 1000 || r.says_nothing_words > 1000 {
+            return bad("readability.min_words", r.min_words as f32, "[0, 1000]");
         }
         let (c, k, v) = (&self.customer, &self.coaching, &self.conversation);
         let unit = [

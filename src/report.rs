@@ -272,6 +272,45 @@ named_enum! {
     }
 }
 
+named_enum! {
+    /// Whether the scorer could read the reply. Anything but `Readable` means the score is
+    /// not a judgement of empathy: the reply is reported as what it is, with a low score.
+    ///
+    /// ```
+    /// use empathy::{Readability, Scorer};
+    /// let s = Scorer::default();
+    /// assert_eq!(s.score("").readability, Readability::Empty);
+    /// assert_eq!(s.score("asdf qwer zxcv uiop").readability, Readability::Unreadable);
+    /// assert_eq!(s.score("Sorry to hear that, I'll fix it now.").readability, Readability::Readable);
+    /// ```
+    #[non_exhaustive]
+    pub serde "snake_case" enum Readability {
+        /// Scored as usual.
+        Readable => "readable",
+        /// No words at all: blank, or only links, handles, emoji or punctuation.
+        Empty => "empty",
+        /// A word or two that say nothing ("Noted."): scored, but capped low.
+        SaysNothing => "says_nothing",
+        /// Words the lexicon cannot read (gibberish, placeholder text): not scorable.
+        Unreadable => "unreadable",
+        /// Another language than the lexicon's: not scorable.
+        OtherLanguage => "other_language",
+    }
+}
+
+impl Default for Readability {
+    fn default() -> Self {
+        Readability::Readable
+    }
+}
+
+impl Readability {
+    /// Whether the score judges the reply's empathy (the reply was read, and says something).
+    pub const fn is_scorable(self) -> bool {
+        matches!(self, Readability::Readable)
+    }
+}
+
 /// A coaching tip: what would make the reply better.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Suggestion {
@@ -332,6 +371,8 @@ pub struct Assessment {
     pub suggestions: Vec<Suggestion>,
     /// Number of words in the reply.
     pub words: usize,
+    /// Whether the reply could be read (see [`Readability`]).
+    pub readability: Readability,
     /// Present when the reply was scored against a customer message.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub customer: Option<CustomerContext>,

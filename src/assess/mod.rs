@@ -15,9 +15,11 @@ use crate::compile::{Matcher, Side};
 use crate::kind::{Concern, Dimension, Kind};
 use crate::lexicon::messages::Messages;
 use crate::lexicon::{ContextKind, Lexicon};
-use crate::model::Model;
-use crate::report::{Assessment, Concerns, Dimensions, Evidence, Span};
+use crate::model::{Model, ReadabilityModel};
+use crate::report::{Assessment, Concerns, Dimensions, Evidence, Readability, Span};
 use crate::shared_str::SharedStr;
+use crate::text::segment::NO_WORD;
+use crate::text::token::TokenKind;
 use customer::CustomerReading;
 use saturate::{KindWeights, saturate_kinds};
 use std::borrow::Cow;
@@ -84,9 +86,15 @@ impl Engine {
                 logit -= w.off_topic * (1.0 - ctx.reflection);
             }
         }
-        let score = Model::to_score(logit);
+        let readability = readability(&w.readability, text, ws);
+        let score = match readability {
+            Readability::Readable => Model::to_score(logit),
+            Readability::SaysNothing => Model::to_score(logit).min(w.readability.says_nothing_cap),
+            _ => 0.0,
+        };
 
         out.score = score;
+        out.readability = readability;
         out.level = w.level(score);
         out.dimensions = dims;
         out.concerns = concerns;
@@ -100,6 +108,13 @@ impl Engine {
         }
         out.customer = context;
         suggest::suggest(self, out, customer);
+        if matches!(
+            readability,
+            Readability::Unreadable | Readability::OtherLanguage
+        ) {
+            // Coaching on a text the lexicon cannot read would be noise.
+            out.suggestions.clear();
+        }
     }
 
     /// The evidence for one finding: it quotes the entry's pattern, or labels a computed cue.
@@ -120,6 +135,38 @@ impl Engine {
             rules: f.rules,
         }
     }
+}
+
+/// Whether the reply can be read: no words, words the lexicon does not know (another language,
+/// gibberish), or a word or two with nothing in them. The known-word share is read off the
+/// segments the matcher already made; the language detector runs only on the rare text
+/// that fails it.
+fn readability(m: &ReadabilityModel, text: &str, ws: &Cache) -> Readability {
+    let (mut words, mut known) = (0usize, 0usize);
+    for t in &ws.segments.toks {
+        if t.kind == TokenKind::Word {
+            words += 1;
+            known += usize::from(t.word != NO_WORD);
+        }
+    }
+    if words == 0 {
+        return Readability::Empty;
+    }
+    if words >= m.min_words && (known as f32) < m.min_known * words as f32 {
+        let foreign = whatlang::detect(text).is_some_and(|info| {
+            info.lang() != whatlang::Lang::Eng
+                && info.confidence() >= f64::from(m.language_confidence)
+        });
+        return if foreign {
+            Readability::OtherLanguage
+        } else {
+            Readability::Unreadable
+        };
+    }
+    if ws.findings.is_empty() && words <= m.says_nothing_words {
+        return Readability::SaysNothing;
+    }
+    Readability::Readable
 }
 
 /// A bare minimal reply with no warmth is curt — more so when the customer is upset.

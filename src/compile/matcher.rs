@@ -33,6 +33,16 @@ impl Matcher {
     pub(crate) fn build(lexicon: &Lexicon, side: Side) -> Result<Matcher, Error> {
         let mut vocab = Vocabulary::default();
         let grammar = Grammar::new(&mut vocab, &lexicon.grammar.clone().unwrap_or_default());
+        // Stopwords get IDs too (with no edge), so the share of known words says whether a
+        // text is English the lexicon can read.
+        for w in lexicon
+            .context
+            .stopwords
+            .iter()
+            .filter(|w| !w.contains(' '))
+        {
+            vocab.intern(w);
+        }
         let mut nfa = Nfa::new();
         let mut intern = |w: &str| vocab.intern(w);
         for (i, entry) in lexicon.entries.iter().enumerate() {
