@@ -217,7 +217,7 @@ fn main() {
         return;
     }
     let fresh = measure(&lines, min, |l| {
-        black_box(scorer.score(l));
+        let _ = black_box(scorer.score(l));
     });
     println!(
         "empathy  score      : {:8.1} MB/s {:10.0} lines/s",

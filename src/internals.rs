@@ -34,7 +34,7 @@ pub fn layout(scorer: &Scorer, text: &str) -> usize {
 
 /// [`layout`], then the phrase matcher: the number of cue and context-phrase matches.
 pub fn matches(scorer: &Scorer, text: &str) -> usize {
-    WORKSPACE.with_borrow_mut(|ws| ws.segments_and_match(text, &scorer.engine().reply))
+    WORKSPACE.with_borrow_mut(|ws| ws.segment_and_match(text, &scorer.engine().reply))
 }
 
 /// [`matches()`], then the context rules: the number of cues found (before assessment,
@@ -43,6 +43,6 @@ pub fn analyze(scorer: &Scorer, text: &str) -> usize {
     let inner = scorer.engine();
     WORKSPACE.with_borrow_mut(|ws| {
         ws.analyze(text, &inner.reply, &inner.weights, Side::Reply);
-        ws.found.len()
+        ws.findings.len()
     })
 }

@@ -6,6 +6,7 @@ use std::fmt;
 
 named_enum! {
     /// A positive empathy dimension of an agent reply (each scored 0.0–1.0).
+    #[non_exhaustive]
     pub serde "snake_case" enum Dimension {
         /// Recognises the customer's feelings or situation: sincere apology, care, shared joy.
         Acknowledgment => "acknowledgment",
@@ -24,6 +25,7 @@ named_enum! {
 
 named_enum! {
     /// A negative behaviour the reply shows (each scored 0.0–1.0).
+    #[non_exhaustive]
     pub serde "snake_case" enum Concern {
         /// Puts the fault on the customer.
         Blame => "blame",
@@ -45,6 +47,7 @@ named_enum! {
 
 named_enum! {
     /// An emotion expressed in a customer's message (each scored 0.0–1.0).
+    #[non_exhaustive]
     pub serde "snake_case" enum Emotion {
         /// Annoyance at obstacles, waiting, repetition.
         Frustration => "frustration",
@@ -80,6 +83,7 @@ impl Emotion {
 /// Serialises as its bare snake_case key (`"acknowledgment"`, `"policy_wall"`, `"anger"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum Kind {
     /// A positive empathy dimension.
     Dimension(Dimension),

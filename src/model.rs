@@ -64,6 +64,8 @@ pub struct Model {
     pub impersonal_question: f32,
     /// Weight of a first-person commitment ("I've emailed you…") that matched no cue.
     pub commitment: f32,
+    /// How much deflection takes back ownership (ownership × (1 − this × deflection)).
+    pub deflection_ownership: f32,
     /// Replies shorter than this many words can be curt.
     pub curt_words: f32,
     /// At most this many evidence items are listed per text.
@@ -220,6 +222,7 @@ impl Model {
             ("open_question", self.open_question),
             ("impersonal_question", self.impersonal_question),
             ("commitment", self.commitment),
+            ("deflection_ownership", self.deflection_ownership),
         ];
         for (name, v) in factors {
             if !(v.is_finite() && (0.0..=4.0).contains(&v)) {

@@ -217,6 +217,7 @@ impl<'de> Deserialize<'de> for Rules {
 
 /// One cue found in the text, and what the context rules made of it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Evidence {
     /// What the cue counts towards (after context rules: a negated cue may change kind).
     pub kind: Kind,
@@ -313,6 +314,7 @@ impl Readability {
 
 /// A coaching tip: what would make the reply better.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Suggestion {
     /// Stable machine-readable code.
     pub code: SuggestionCode,
@@ -322,6 +324,8 @@ pub struct Suggestion {
 
 /// How a reply relates to the customer's message it answers (see [`crate::Scorer::score_reply`]).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+#[must_use]
 pub struct CustomerContext {
     /// The emotions found in the customer's message.
     pub emotions: Emotions,
@@ -354,6 +358,7 @@ pub struct CustomerContext {
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
+#[must_use = "an assessment is a pure result: scoring has no other effect"]
 pub struct Assessment {
     /// Overall empathy, 0–100.
     pub score: f32,
@@ -399,5 +404,51 @@ impl Assessment {
     /// Whether a suggestion with this code was made.
     pub fn suggests(&self, code: SuggestionCode) -> bool {
         self.suggestions.iter().any(|s| s.code == code)
+    }
+}
+
+impl fmt::Display for Evidence {
+    /// `acknowledgment 12..31 ×0.90 "(i'm|we're) sorry …" [intensified]`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {} ×{:.2} {:?}",
+            self.kind, self.span, self.weight, &*self.cue
+        )?;
+        if !self.rules.is_empty() {
+            let rules: Vec<&str> = self.rules.iter().map(Rule::key).collect();
+            write!(f, " [{}]", rules.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Suggestion {
+    /// `take_ownership: Say what you will do next, and when (…).`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.code, &*self.message)
+    }
+}
+
+impl fmt::Display for Assessment {
+    /// A one-line summary: score, level, the dimensions and concerns that are present.
+    ///
+    /// ```
+    /// let a = empathy::Scorer::default().score("So sorry about that! I'll fix it today.");
+    /// let line = a.to_string();
+    /// assert!(line.starts_with("score "), "{line}");
+    /// assert!(line.contains("acknowledgment"), "{line}");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "score {:.0} ({})", self.score, self.level)?;
+        if !self.readability.is_scorable() {
+            write!(f, " [{}]", self.readability)?;
+        }
+        let dims = self.dimensions.iter().map(|(k, v)| (Kind::from(k), v));
+        let concerns = self.concerns.iter().map(|(k, v)| (Kind::from(k), v));
+        for (k, v) in dims.chain(concerns).filter(|(_, v)| *v > 0.0) {
+            write!(f, " {k} {v:.2}")?;
+        }
+        Ok(())
     }
 }

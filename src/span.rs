@@ -34,3 +34,10 @@ impl Span {
         self.start == self.end
     }
 }
+
+impl std::fmt::Display for Span {
+    /// `start..end`
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}..{}", self.start, self.end)
+    }
+}

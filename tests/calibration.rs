@@ -1,10 +1,14 @@
 //! The shipped score weights are exactly what the calibration procedure produces from the
-//! development set (run `cargo run --release --example calibrate -- --write` after changing cues).
+//! rated real corpus and the development set (run `cargo run --release --example calibrate --
+//! --write` after changing cues). Needs `../shared/corpora` beside the checkout (or
+//! `EMPATHY_CORPUS`), and says so when it is missing.
 
 #[path = "../examples/calibrate/fit.rs"]
 mod fit;
 #[path = "../examples/support/metrics.rs"]
 mod metrics;
+#[path = "../examples/support/real.rs"]
+mod real;
 
 use empathy::{Concern, Dimension, Scorer};
 
@@ -17,8 +21,10 @@ fn shipped_weights_match_the_calibration_procedure() {
         items.iter().all(|i| i.ratings.len() >= 2),
         "every item has two ratings"
     );
+    let real_set = real::load().unwrap_or_else(|e| panic!("the rated real corpus: {e}"));
     let scorer = Scorer::default();
-    let fitted = fit::fit(&scorer, &items);
+    let train = fit::examples(&scorer, &items, &real_set);
+    let fitted = fit::fit(&scorer, &train);
     let shipped = scorer.model();
     let close = |a: f32, b: f32| (a - b).abs() <= 0.0015;
     let mut diffs = Vec::new();

@@ -1,11 +1,37 @@
 //! The calibration procedure: fit the overall-score weights (logit scale) and the level
-//! thresholds on the training split of the development set. Deterministic: ridge regression
-//! in closed form, solved by Gaussian elimination.
+//! thresholds on the training splits of the rated real corpus (`data/eval/real`) and of the
+//! team's development set together. Deterministic: ridge regression in closed form, solved by
+//! Gaussian elimination.
 
 #![allow(dead_code)]
 
 use super::metrics::Item;
+use super::real::{RealSet, Selection};
 use empathy::{Assessment, Concern, Dimension, Model, Scorer};
+
+/// Feature positions: the dimensions, then the concerns, then these two.
+const UNMET: usize = Dimension::ALL.len() + Concern::ALL.len();
+const OFF_TOPIC: usize = UNMET + 1;
+const CONCERNS: usize = Dimension::ALL.len();
+
+/// One training example: the assessment of a rated reply and its mean overall rating.
+pub struct Example {
+    pub assessment: Assessment,
+    pub overall: f64,
+}
+
+/// The training examples: the training split of the real corpus and of the dev set.
+pub fn examples(scorer: &Scorer, dev: &[Item], real: &RealSet) -> Vec<Example> {
+    let dev = dev.iter().filter(|i| !i.held_out()).map(|i| Example {
+        assessment: i.assess(scorer),
+        overall: i.mean("overall"),
+    });
+    let real = real.replies(Selection::Train).into_iter().map(|i| Example {
+        assessment: i.assess(scorer),
+        overall: i.mean("overall"),
+    });
+    dev.chain(real).collect()
+}
 
 /// Ridge penalty (keeps weights small and the fit stable on a few hundred items).
 pub const RIDGE: f64 = 2.0;
@@ -107,26 +133,25 @@ pub fn round3(v: f64) -> f32 {
     ((v * 1000.0).round() / 1000.0) as f32
 }
 
-/// Fits new weights on the training split, starting from `base` (context factors unchanged).
-pub fn fit(scorer: &Scorer, items: &[Item]) -> Model {
-    let train: Vec<&Item> = items.iter().filter(|i| !i.held_out()).collect();
-    let assessed: Vec<Assessment> = train.iter().map(|i| i.assess(scorer)).collect();
-    let xs: Vec<Vec<f64>> = assessed.iter().map(features).collect();
-    let ys: Vec<f64> = train.iter().map(|i| target(i.mean("overall"))).collect();
+/// Fits new weights on the training examples, starting from the scorer's model (context
+/// factors unchanged).
+pub fn fit(scorer: &Scorer, train: &[Example]) -> Model {
+    let xs: Vec<Vec<f64>> = train.iter().map(|e| features(&e.assessment)).collect();
+    let ys: Vec<f64> = train.iter().map(|e| target(e.overall)).collect();
     let (mut bias, mut coef) = ridge(&xs, &ys, RIDGE);
-    if -coef[11] < UNMET_FLOOR {
+    if -coef[UNMET] < UNMET_FLOOR {
         // Fix the unmet weight at the floor and refit the rest on what it leaves.
         let ys2: Vec<f64> = ys
             .iter()
             .zip(&xs)
-            .map(|(y, x)| y + UNMET_FLOOR * x[11])
+            .map(|(y, x)| y + UNMET_FLOOR * x[UNMET])
             .collect();
         let xs2: Vec<Vec<f64>> = xs
             .iter()
             .map(|x| {
                 x.iter()
                     .enumerate()
-                    .filter(|(k, _)| *k != 11)
+                    .filter(|(k, _)| *k != UNMET)
                     .map(|(_, v)| *v)
                     .collect()
             })
@@ -134,7 +159,7 @@ pub fn fit(scorer: &Scorer, items: &[Item]) -> Model {
         let (b2, c2) = ridge(&xs2, &ys2, RIDGE);
         bias = b2;
         coef = c2;
-        coef.insert(11, -UNMET_FLOOR);
+        coef.insert(UNMET, -UNMET_FLOOR);
     }
     let mut w = scorer.model().clone();
     w.bias = round3(bias);
@@ -144,27 +169,28 @@ pub fn fit(scorer: &Scorer, items: &[Item]) -> Model {
     }
     for (k, &c) in Concern::ALL.iter().enumerate() {
         // Concern weights are subtracted: a negative coefficient is a positive weight.
-        w.concern_weights.set(c, round3((-coef[6 + k]).max(0.0)));
+        w.concern_weights
+            .set(c, round3((-coef[CONCERNS + k]).max(0.0)));
     }
-    w.unmet_emotion = round3((-coef[11]).max(0.0));
-    w.off_topic = round3((-coef[12]).max(0.0));
+    w.unmet_emotion = round3((-coef[UNMET]).max(0.0));
+    w.off_topic = round3((-coef[OFF_TOPIC]).max(0.0));
 
     // Level thresholds: the score cut that best separates mean overall < 2.5 (low) from the
     // rest, and > 3.5 (high) from the rest, on the training split with the new weights.
     let scored: Vec<(f64, f64)> = xs
         .iter()
-        .zip(&train)
-        .map(|(x, i)| {
+        .zip(train)
+        .map(|(x, e)| {
             let mut logit = f64::from(w.bias);
             for (k, &d) in Dimension::ALL.iter().enumerate() {
                 logit += f64::from(w.dimension_weights.get(d)) * x[k];
             }
             for (k, &c) in Concern::ALL.iter().enumerate() {
-                logit -= f64::from(w.concern_weights.get(c)) * x[6 + k];
+                logit -= f64::from(w.concern_weights.get(c)) * x[CONCERNS + k];
             }
-            logit -= f64::from(w.unmet_emotion) * x[11];
-            logit -= f64::from(w.off_topic) * x[12];
-            (100.0 / (1.0 + (-logit).exp()), i.mean("overall"))
+            logit -= f64::from(w.unmet_emotion) * x[UNMET];
+            logit -= f64::from(w.off_topic) * x[OFF_TOPIC];
+            (100.0 / (1.0 + (-logit).exp()), e.overall)
         })
         .collect();
     let cut = |is_above: &dyn Fn(f64) -> bool| -> f64 {

@@ -1,22 +1,41 @@
-//! Calibrate the overall score on the development set.
+//! Calibrate the overall score on rated data: the training splits of the rated real corpus
+//! (`data/eval/real`, joined with `../shared/corpora` at run time) and of the team's
+//! development set (`data/eval/dev.jsonl`).
 //!
 //! ```text
 //! cargo run --release --example calibrate                 # print the fitted weights and held-out figures
 //! cargo run --release --example calibrate -- --write      # also write them into data/lexicon/en.toml
 //! ```
 //!
-//! The fit uses the training split only (a fixed split by customer message, see
-//! `Item::held_out`), so the held-out figures printed here are honest. The test
-//! `tests/calibration.rs` fails when the shipped weights differ from what this produces.
+//! The fit uses the training splits only (real: by conversation, see
+//! `data/eval/real/manifest.jsonl`; dev: by customer message, see `Item::held_out`), so the
+//! held-out figures printed here are honest. The test `tests/calibration.rs` fails when the
+//! shipped weights differ from what this produces.
 
 mod fit;
 #[path = "../support/metrics.rs"]
 mod metrics;
+#[path = "../support/real.rs"]
+mod real;
 
 use empathy::{Concern, Dimension, Kind, Model, Scorer};
 use metrics::{Item, read_items, roc_auc, spearman};
 
-const LEXICON: &str = "data/lexicon/en.toml";
+const LEXICON: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/lexicon/en.toml");
+
+fn real_report(label: &str, scorer: &Scorer, set: &real::RealSet) {
+    let test = set.replies(real::Selection::HeldOut);
+    let scores: Vec<f64> = test
+        .iter()
+        .map(|i| f64::from(i.assess(scorer).score))
+        .collect();
+    let overall: Vec<f64> = test.iter().map(|i| i.mean("overall")).collect();
+    println!(
+        "{label}: real held-out n={} Spearman(score, overall) = {:.3}",
+        test.len(),
+        spearman(&scores, &overall)
+    );
+}
 
 fn held_out_report(label: &str, scorer: &Scorer, items: &[Item]) {
     let test: Vec<&Item> = items.iter().filter(|i| i.held_out()).collect();
@@ -93,18 +112,26 @@ fn write(w: &Model) -> std::io::Result<()> {
 
 fn main() {
     let write_back = std::env::args().any(|a| a == "--write");
-    let items = read_items("data/eval/dev.jsonl").unwrap_or_else(|e| {
+    let items = read_items(concat!(env!("CARGO_MANIFEST_DIR"), "/data/eval/dev.jsonl"))
+        .unwrap_or_else(|e| {
+            eprintln!("error: {e}");
+            std::process::exit(1)
+        });
+    let real_set = real::load().unwrap_or_else(|e| {
         eprintln!("error: {e}");
         std::process::exit(1)
     });
     let scorer = Scorer::default();
     held_out_report("before", &scorer, &items);
-    let fitted = fit::fit(&scorer, &items);
+    real_report("before", &scorer, &real_set);
+    let train = fit::examples(&scorer, &items, &real_set);
+    let fitted = fit::fit(&scorer, &train);
     let calibrated = Scorer::builder()
         .model(fitted.clone())
         .build()
         .expect("fitted weights are valid");
     held_out_report("after ", &calibrated, &items);
+    real_report("after ", &calibrated, &real_set);
     println!("\nfitted [model] values:");
     for (k, v) in toml_block(&fitted) {
         println!("  {k} = {v}");

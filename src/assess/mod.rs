@@ -69,6 +69,10 @@ impl Engine {
         for &c in Concern::ALL {
             concerns.set(c, strength[Kind::Concern(c).slot()]);
         }
+        // Sending the customer elsewhere is the opposite of taking the case on (the
+        // guideline's ownership 0): deflection takes back the ownership the routing words
+        // ("so we can help further") seemed to show.
+        dims.ownership *= (1.0 - w.deflection_ownership * concerns.deflection).max(0.0);
         let words = ws.segments.words;
         concerns.curtness = curtness(w, words, &dims, customer);
 

@@ -29,6 +29,7 @@ pub struct TurnReport {
 
 /// How the customer's mood moved from their first turn to their last.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Trajectory {
     /// Mood of the first customer turn (−1 distressed … +1 grateful).
     pub first: f32,
@@ -44,6 +45,7 @@ pub struct Trajectory {
 
 /// Agent response times, when turns carry timestamps.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ResponseTimes {
     /// Median seconds from a customer turn to the agent's answer.
     pub median_seconds: f64,
@@ -55,6 +57,7 @@ pub struct ResponseTimes {
 
 /// The point where a human (or a senior agent) should take over.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Escalation {
     /// Zero-based index of the turn where the need arose.
     pub turn: usize,
@@ -65,6 +68,7 @@ pub struct Escalation {
 /// The result of [`Scorer::score_conversation`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[must_use = "a report is a pure result: scoring has no other effect"]
 pub struct ConversationReport {
     /// One report per turn, in order.
     pub turns: Vec<TurnReport>,
