@@ -170,13 +170,6 @@ impl PyScorer {
         self.lexicon.clone()
     }
 
-    fn __repr__(&self) -> String {
-        match &self.lexicon {
-            Some(path) => format!("empathy.Scorer(lexicon={path:?})"),
-            None => "empathy.Scorer()".to_owned(),
-        }
-    }
-
     /// score(text, customer=None) -> dict | None
     ///
     /// Scores one agent reply, against the customer's message it answers when `customer` is a

@@ -71,11 +71,21 @@ def _as_arrow(values: Any, pa) -> Any:
             # objects with __arrow_c_array__ / __arrow_c_stream__.
             arr = pa.array(values, from_pandas=True)
         except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, UnicodeError):
-            # Mixed cells ([1, "a", None, b"x"]): every non-string is a null row.
+            arr = None
+        if arr is None or not (_is_text(arr.type, pa) or pa.types.is_null(arr.type)):
+            # Mixed cells ([1, "a", None, b"x"]) or no strings at all: every cell that is not
+            # a str is a null row.
             arr = pa.array([_clean_text(v) for v in values], type=pa.string())
     if pa.types.is_dictionary(arr.type):
         arr = arr.cast(arr.type.value_type)
     return arr
+
+
+def _is_text(t: Any, pa) -> bool:
+    string_view = getattr(pa.types, "is_string_view", lambda _: False)
+    if pa.types.is_dictionary(t):
+        t = t.value_type
+    return pa.types.is_string(t) or pa.types.is_large_string(t) or string_view(t)
 
 
 def _chunks(arr: Any) -> list:
@@ -98,6 +108,11 @@ class Scorer(_native.Scorer):
 
     def __reduce__(self):  # pickles as its lexicon path; unpickling builds the scorer again
         return (type(self), (self.lexicon,))
+
+    def __repr__(self) -> str:
+        if self.lexicon is None:
+            return "empathy.Scorer()"
+        return f"empathy.Scorer(lexicon={self.lexicon!r})"
 
     def score_batch(self, texts: Iterable[Any], customers: Optional[Iterable[Any]] = None) -> list:
         """Scores many replies on all cores, with the GIL released.

@@ -26,6 +26,8 @@ from . import Scorer, arrow_type
 __all__ = ["score_column", "spark_type", "scorer_for"]
 
 _SCORERS: Dict[Optional[str], Scorer] = {}
+#: How many scorers this process has built, by lexicon ("<builtin>" for none): the tests read it.
+_BUILDS: Dict[str, int] = {}
 _LOCK = threading.Lock()
 
 
@@ -53,6 +55,8 @@ def scorer_for(lexicon: Optional[str] = None) -> Scorer:
             if scorer is None:
                 scorer = Scorer(_resolve(lexicon))
                 _SCORERS[lexicon] = scorer
+                key = "<builtin>" if lexicon is None else lexicon
+                _BUILDS[key] = _BUILDS.get(key, 0) + 1
     return scorer
 
 
