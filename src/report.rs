@@ -285,8 +285,10 @@ named_enum! {
     /// assert_eq!(s.score("Sorry to hear that, I'll fix it now.").readability, Readability::Readable);
     /// ```
     #[non_exhaustive]
+    #[derive(Default)]
     pub serde "snake_case" enum Readability {
         /// Scored as usual.
+        #[default]
         Readable => "readable",
         /// No words at all: blank, or only links, handles, emoji or punctuation.
         Empty => "empty",
@@ -296,12 +298,6 @@ named_enum! {
         Unreadable => "unreadable",
         /// Another language than the lexicon's: not scorable.
         OtherLanguage => "other_language",
-    }
-}
-
-impl Default for Readability {
-    fn default() -> Self {
-        Readability::Readable
     }
 }
 

@@ -102,7 +102,7 @@ impl Item {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
-        h % 4 == 0
+        h.is_multiple_of(4)
     }
 }
 

@@ -121,18 +121,19 @@ impl Cache {
                 weight: j.weight,
                 rules: j.rules,
             });
-            if let Some((credit_kind, credit)) = entry.credit {
-                if j.kind == entry.kind && j.weight > 0.0 {
-                    self.findings.push(Finding {
-                        kind: credit_kind,
-                        start: s,
-                        end: e,
-                        source: Source::Entry(h.entry),
-                        base: credit,
-                        weight: (credit * j.weight / entry.weight).clamp(0.0, 1.0),
-                        rules: j.rules,
-                    });
-                }
+            if let Some((credit_kind, credit)) = entry.credit
+                && j.kind == entry.kind
+                && j.weight > 0.0
+            {
+                self.findings.push(Finding {
+                    kind: credit_kind,
+                    start: s,
+                    end: e,
+                    source: Source::Entry(h.entry),
+                    base: credit,
+                    weight: (credit * j.weight / entry.weight).clamp(0.0, 1.0),
+                    rules: j.rules,
+                });
             }
         }
 

@@ -30,14 +30,13 @@ pub(crate) fn suggest(inner: &Engine, a: &mut Assessment, customer: Option<&Cust
     if c.dismissiveness >= present {
         add(a, SuggestionCode::AvoidDismissiveness);
     }
-    if let Some(ctx) = a.customer.as_ref() {
-        if let (Some(&first), Some(reading)) = (ctx.unmet.first(), customer) {
-            if room(a, SuggestionCode::MeetEmotion) {
-                let message = SharedStr::from(unmet_message(&inner.texts, first, reading));
-                let code = SuggestionCode::MeetEmotion;
-                a.suggestions.push(Suggestion { code, message });
-            }
-        }
+    if let Some(ctx) = a.customer.as_ref()
+        && let (Some(&first), Some(reading)) = (ctx.unmet.first(), customer)
+        && room(a, SuggestionCode::MeetEmotion)
+    {
+        let message = SharedStr::from(unmet_message(&inner.texts, first, reading));
+        let code = SuggestionCode::MeetEmotion;
+        a.suggestions.push(Suggestion { code, message });
     }
     if c.policy_wall >= present {
         add(a, SuggestionCode::OfferAlternative);
@@ -67,10 +66,10 @@ pub(crate) fn suggest(inner: &Engine, a: &mut Assessment, customer: Option<&Cust
     if d.exploration < absent {
         add(a, SuggestionCode::AskOpenQuestion);
     }
-    if let Some(ctx) = a.customer.as_ref() {
-        if ctx.reflection < k.reflect_below {
-            add(a, SuggestionCode::ReflectDetails);
-        }
+    if let Some(ctx) = a.customer.as_ref()
+        && ctx.reflection < k.reflect_below
+    {
+        add(a, SuggestionCode::ReflectDetails);
     }
     if d.reassurance < absent {
         add(a, SuggestionCode::Reassure);

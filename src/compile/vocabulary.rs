@@ -81,10 +81,10 @@ impl Vocabulary {
         if len > self.longest * 2 + 8 {
             return NO_WORD;
         }
-        if len <= 16 {
-            if let Some(key) = ascii_key(text.as_bytes(), start, end) {
-                return self.get_packed(len, key);
-            }
+        if len <= 16
+            && let Some(key) = ascii_key(text.as_bytes(), start, end)
+        {
+            return self.get_packed(len, key);
         }
         let word = &text[start..end];
         scratch.clear();
