@@ -83,6 +83,7 @@
 //! `linear_cost` benchmark.
 
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 
 // The layers, lowest first; a module imports only from the layers above it in this list
@@ -93,6 +94,7 @@ mod compile;
 pub mod conversation;
 pub mod error;
 #[cfg(feature = "internals")]
+#[cfg_attr(docsrs, doc(cfg(feature = "internals")))]
 pub mod internals;
 pub mod kind;
 pub mod lexicon;

@@ -270,6 +270,7 @@ impl Scorer {
 }
 
 #[cfg(feature = "rayon")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rayon")))]
 impl Scorer {
     /// Scores many replies in parallel on the rayon thread pool (feature `rayon`).
     /// Results are in input order and equal to calling [`Scorer::score`] on each.

@@ -65,7 +65,7 @@ pub struct Escalation {
     pub reason: String,
 }
 
-/// The result of [`Scorer::score_conversation`].
+/// The result of [`crate::Scorer::score_conversation`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 #[must_use = "a report is a pure result: scoring has no other effect"]
