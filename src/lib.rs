@@ -109,8 +109,8 @@ mod util;
 pub use text::token;
 
 pub use conversation::{
-    Conversation, ConversationReport, Escalation, ResponseTimes, Role, TimeValue, Timestamp,
-    Trajectory, Turn, TurnRecord, TurnReport,
+    Conversation, ConversationReport, Escalation, EscalationReason, ResponseTimes, Role, TimeValue,
+    Timestamp, Trajectory, Turn, TurnRecord, TurnReport,
 };
 pub use error::{Error, LexiconError, LexiconProblem, TimestampError, UnknownKey, WeightsError};
 pub use kind::{Concern, Dimension, Emotion, Kind};
@@ -122,7 +122,7 @@ pub use report::{
     Assessment, Concerns, CustomerContext, Dimensions, Emotions, Evidence, Level, Readability,
     Rule, Rules, Span, Suggestion, SuggestionCode,
 };
-pub use scorer::{Scorer, ScorerBuilder};
+pub use scorer::{CustomerMessage, Scorer, ScorerBuilder};
 pub use shared_str::SharedStr;
 #[allow(deprecated)]
 pub use shared_str::Text;

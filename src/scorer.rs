@@ -53,6 +53,29 @@ impl Default for Scorer {
     }
 }
 
+/// The customer's message a reply answers, for [`Scorer::score_reply_to`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CustomerMessage<'a> {
+    /// What the customer wrote.
+    pub text: &'a str,
+    /// The customer's name, when the caller knows it (otherwise it is read from a signature).
+    pub name: Option<&'a str>,
+}
+
+impl<'a> CustomerMessage<'a> {
+    /// The message, with no name.
+    pub fn new(text: &'a str) -> Self {
+        CustomerMessage { text, name: None }
+    }
+
+    /// With the customer's name.
+    pub fn named(mut self, name: &'a str) -> Self {
+        self.name = Some(name);
+        self
+    }
+}
+
 /// Builds a [`Scorer`] with a custom lexicon or weights.
 ///
 /// ```
@@ -230,11 +253,38 @@ impl Scorer {
     /// assert!(angry.customer.unwrap().emotions.anger > 0.0);
     /// ```
     pub fn score_reply(&self, customer: &str, reply: &str) -> Assessment {
-        self.score_reply_named(customer, None, reply)
+        self.score_reply_to(reply, CustomerMessage::new(customer))
     }
 
     /// [`Scorer::score_reply`] with the customer's name when the caller knows it.
+    #[deprecated(
+        since = "0.2.0",
+        note = "use `score_reply_to(reply, CustomerMessage::new(customer).named(name))`"
+    )]
     pub fn score_reply_named(&self, customer: &str, name: Option<&str>, reply: &str) -> Assessment {
+        let mut message = CustomerMessage::new(customer);
+        message.name = name;
+        self.score_reply_to(reply, message)
+    }
+
+    /// Scores `reply` against the customer's message it answers. The two texts have
+    /// different types, so they cannot be swapped by accident (as two `&str` can in
+    /// [`Scorer::score_reply`]).
+    ///
+    /// ```
+    /// use empathy::{CustomerMessage, Scorer};
+    /// let scorer = Scorer::default();
+    /// let customer = CustomerMessage::new("My card was declined at the airport, I'm stranded!").named("Ana");
+    /// let a = scorer.score_reply_to("So sorry, Ana! I've lifted the block, please try again now.", customer);
+    /// let ctx = a.customer.as_ref().unwrap();
+    /// assert_eq!(ctx.name.as_deref(), Some("Ana"));
+    /// assert!(ctx.emotions.anxiety > 0.0 || ctx.emotions.frustration > 0.0);
+    /// ```
+    pub fn score_reply_to(&self, reply: &str, customer: CustomerMessage<'_>) -> Assessment {
+        let CustomerMessage {
+            text: customer,
+            name,
+        } = customer;
         let mut out = Assessment::default();
         let mut fresh: Caches = Default::default();
         CACHES.with(|cell| {

@@ -2,7 +2,7 @@
 //! the agent's replies are not meeting it. Thresholds are the lexicon's
 //! `[model.conversation]`; the reasons are its `[messages.escalation]`.
 
-use super::Escalation;
+use super::{Escalation, EscalationReason};
 use crate::lexicon::messages::EscalationMessages;
 use crate::model::ConversationModel;
 use crate::report::Assessment;
@@ -52,28 +52,34 @@ impl Watch {
         };
         let (unmet, poor) = (self.unmet_in_a_row, self.poor_in_a_row);
         let distress = format!("{d:.2}");
-        let reason = if d >= m.high_distress && unmet >= 1 {
+        let (code, reason) = if d >= m.high_distress && unmet >= 1 {
             let template = if unmet == 1 {
                 &say.high_distress_one
             } else {
                 &say.high_distress_many
             };
-            fill(template, &[("distress", &distress), ("count", &unmet)])
+            let reason = fill(template, &[("distress", &distress), ("count", &unmet)]);
+            (EscalationReason::HighDistressUnmet, reason)
         } else if rising && d >= m.rising_distress && unmet >= 1 {
-            fill(&say.rising, &[("distress", &distress)])
+            let reason = fill(&say.rising, &[("distress", &distress)]);
+            (EscalationReason::RisingDistress, reason)
         } else if unmet >= 2 && d >= m.repeated_distress {
-            fill(&say.repeated, &[("distress", &distress), ("count", &unmet)])
+            let reason = fill(&say.repeated, &[("distress", &distress), ("count", &unmet)]);
+            (EscalationReason::RepeatedlyUnmet, reason)
         } else if poor >= 2 && max_distress >= m.upset_distress {
             let values: [(&str, &dyn std::fmt::Display); 3] = [
                 ("distress", &format!("{max_distress:.2}")),
                 ("count", &poor),
                 ("threshold", &m.very_poor_reply),
             ];
-            fill(&say.poor_replies, &values)
+            (
+                EscalationReason::PoorReplies,
+                fill(&say.poor_replies, &values),
+            )
         } else {
             return None;
         };
-        Some(Escalation { turn, reason })
+        Some(Escalation { turn, code, reason })
     }
 
     /// At the end: a distressed customer whom nobody answered well (`unanswered`: their last
@@ -90,6 +96,7 @@ impl Watch {
             d >= m.high_distress && (last_agent_poor || unanswered) && self.moods.len() >= 2;
         ends_badly.then(|| Escalation {
             turn,
+            code: EscalationReason::EndsDistressed,
             reason: fill(&say.ends_distressed, &[("distress", &format!("{d:.2}"))]),
         })
     }

@@ -9,7 +9,9 @@ mod escalation;
 mod report;
 mod score;
 
-pub use report::{ConversationReport, Escalation, ResponseTimes, Trajectory, TurnReport};
+pub use report::{
+    ConversationReport, Escalation, EscalationReason, ResponseTimes, Trajectory, TurnReport,
+};
 
 use crate::error::{Error, TimestampError};
 use serde::{Deserialize, Serialize};
@@ -205,5 +207,46 @@ impl Conversation {
             });
         }
         Ok(Conversation { turns })
+    }
+}
+
+/// The serde form of a conversation: `{"turns": [TurnRecord, …]}` (times as RFC 3339 text or
+/// Unix seconds), read through [`Conversation::from_records`] so a bad time is an error.
+///
+/// ```
+/// let json = r#"{"turns": [
+///     {"role": "customer", "text": "Where is my parcel?", "at": "2026-03-02T09:14:00Z"},
+///     {"role": "agent", "text": "Sorry! I've chased the depot; it arrives today.", "at": 1772443000}
+/// ]}"#;
+/// let conv: empathy::Conversation = serde_json::from_str(json).unwrap();
+/// let report = empathy::Scorer::default().score_conversation(&conv);
+/// assert_eq!(report.response_times.unwrap().count, 1);
+/// ```
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConversationRecord {
+    turns: Vec<TurnRecord>,
+}
+
+impl Serialize for Conversation {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let turns = self
+            .turns
+            .iter()
+            .map(|t| TurnRecord {
+                role: t.role,
+                text: t.text.clone(),
+                at: t.at.map(|at| TimeValue::Unix(at.unix_seconds())),
+                name: t.name.clone(),
+            })
+            .collect();
+        ConversationRecord { turns }.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Conversation {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let record = ConversationRecord::deserialize(d)?;
+        Conversation::from_records(record.turns).map_err(serde::de::Error::custom)
     }
 }

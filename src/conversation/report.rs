@@ -4,6 +4,7 @@ use crate::report::{Assessment, Emotions};
 use serde::{Deserialize, Serialize};
 
 use super::Role;
+use crate::util::named_enum::named_enum;
 
 /// What the report says about one turn.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -61,8 +62,27 @@ pub struct ResponseTimes {
 pub struct Escalation {
     /// Zero-based index of the turn where the need arose.
     pub turn: usize,
-    /// Why.
+    /// Why, as a stable code to match on.
+    pub code: EscalationReason,
+    /// Why, in words (from the lexicon's `[messages.escalation]`).
     pub reason: String,
+}
+
+named_enum! {
+    /// Why a conversation should go to a human.
+    #[non_exhaustive]
+    pub serde "snake_case" enum EscalationReason {
+        /// The customer's distress is high and the last replies did not meet it.
+        HighDistressUnmet => "high_distress_unmet",
+        /// Distress rose over three customer turns while the replies fell short.
+        RisingDistress => "rising_distress",
+        /// Several replies in a row did not meet the customer's distress.
+        RepeatedlyUnmet => "repeatedly_unmet",
+        /// The customer was upset and the last replies scored very low.
+        PoorReplies => "poor_replies",
+        /// The conversation ends with a highly distressed customer nobody answered well.
+        EndsDistressed => "ends_distressed",
+    }
 }
 
 /// The result of [`crate::Scorer::score_conversation`].

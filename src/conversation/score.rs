@@ -7,7 +7,7 @@ use super::{
 };
 use crate::model::ConversationModel;
 use crate::report::{Emotions, Suggestion, SuggestionCode};
-use crate::scorer::Scorer;
+use crate::scorer::{CustomerMessage, Scorer};
 
 /// Mood from emotions: positive feelings minus distress.
 fn mood(m: &ConversationModel, e: &Emotions) -> f32 {
@@ -102,8 +102,10 @@ impl Scorer {
         let assessment = if customer_text.is_empty() {
             self.score(&turn.text)
         } else {
-            let name = pass.customer_name.as_deref();
-            self.score_reply_named(&customer_text.join("\n"), name, &turn.text)
+            let joined = customer_text.join("\n");
+            let mut message = CustomerMessage::new(&joined);
+            message.name = pass.customer_name.as_deref();
+            self.score_reply_to(&turn.text, message)
         };
         let response_seconds = pass.pending.first().and_then(|&c| {
             let asked = conversation.turns[c].at?.unix_seconds();
