@@ -274,7 +274,7 @@ impl Scorer {
     /// ```
     /// use empathy::{CustomerMessage, Scorer};
     /// let scorer = Scorer::default();
-    /// let customer = CustomerMessage::new("My card was declined at the airport, I'm stranded!").named("Ana");
+    /// let customer = CustomerMessage::new("My card was declined at the airport and I'm so worried!").named("Ana");
     /// let a = scorer.score_reply_to("So sorry, Ana! I've lifted the block, please try again now.", customer);
     /// let ctx = a.customer.as_ref().unwrap();
     /// assert_eq!(ctx.name.as_deref(), Some("Ana"));

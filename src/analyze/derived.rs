@@ -117,9 +117,15 @@ impl Cache {
             while seen < cues && self.findings[seen].start < start {
                 seen += 1;
             }
+            // Read already: a finding starts at the subject, or covers it ("nothing I can do").
             let read = self.findings[seen..cues]
                 .first()
-                .is_some_and(|f| f.start == start);
+                .is_some_and(|f| f.start == start)
+                || self.findings[..seen]
+                    .iter()
+                    .rev()
+                    .take(4)
+                    .any(|f| f.end > start);
             let negated = self
                 .context
                 .iter()
