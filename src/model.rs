@@ -64,6 +64,8 @@ pub struct Model {
     pub impersonal_question: f32,
     /// Weight of a first-person commitment ("I've emailed you…") that matched no cue.
     pub commitment: f32,
+    /// Weight of a negation in a customer's message (something does not work) as frustration.
+    pub problem_report: f32,
     /// How much deflection takes back ownership (ownership × (1 − this × deflection)).
     pub deflection_ownership: f32,
     /// Replies shorter than this many words can be curt.
@@ -223,6 +225,7 @@ impl Model {
             ("impersonal_question", self.impersonal_question),
             ("commitment", self.commitment),
             ("deflection_ownership", self.deflection_ownership),
+            ("problem_report", self.problem_report),
         ];
         for (name, v) in factors {
             if !(v.is_finite() && (0.0..=4.0).contains(&v)) {

@@ -3,7 +3,7 @@
 
 use super::{Cache, Finding, Source};
 use crate::compile::Matcher;
-use crate::kind::{Concern, Dimension, Kind};
+use crate::kind::{Concern, Dimension, Emotion, Kind};
 use crate::lexicon::ContextKind;
 use crate::model::Model;
 use crate::report::{Rule, Rules};
@@ -139,6 +139,34 @@ impl Cache {
                     weights.commitment,
                 ));
             }
+        }
+    }
+
+    /// A customer rarely names a feeling; they say what does not work: "can't log in", "never
+    /// arrived", "still no refund". A negation in a customer's message is a weak sign of
+    /// frustration (once per sentence), beside whatever the emotion cues found.
+    pub(super) fn problem_reports(&mut self, weights: &Model) {
+        if weights.problem_report <= 0.0 {
+            return;
+        }
+        let frustration = Kind::Emotion(Emotion::Frustration);
+        let toks = &self.segments.toks;
+        let mut last_sentence = None;
+        let before = self.findings.len();
+        for c in self.context.iter().filter(|c| c.is(ContextKind::Negator)) {
+            let sentence = toks[c.first].sentence;
+            if last_sentence == Some(sentence) {
+                continue;
+            }
+            last_sentence = Some(sentence);
+            let span = (toks[c.first].start as usize, toks[c.last].end as usize);
+            let base = weights.problem_report;
+            self.findings
+                .push(Finding::plain(frustration, span, Source::Problem, base));
+        }
+        if self.findings.len() > before {
+            self.findings
+                .sort_unstable_by_key(|f| (f.start, f.end, f.kind));
         }
     }
 

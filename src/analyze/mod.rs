@@ -32,6 +32,8 @@ pub(crate) enum Source {
     Reflection,
     /// A first-person commitment that matched no ownership cue.
     Commitment,
+    /// A negation in a customer's message: something does not work.
+    Problem,
 }
 
 /// A cue found in the text, after the rules, in original byte offsets: what becomes
@@ -137,6 +139,9 @@ impl Cache {
             }
         }
 
+        if side == Side::Customer {
+            self.problem_reports(weights);
+        }
         if side == Side::Reply {
             self.open_questions_about_the_customer(text, matcher, weights);
             self.commitments(weights);

@@ -129,6 +129,7 @@ impl Engine {
             Source::Question => self.texts.question_evidence.clone(),
             Source::Reflection => self.texts.reflection_evidence.clone(),
             Source::Commitment => self.texts.commitment_evidence.clone(),
+            Source::Problem => self.texts.problem_evidence.clone(),
         };
         Evidence {
             kind: f.kind,

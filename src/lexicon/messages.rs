@@ -18,6 +18,7 @@ pub(super) struct RawMessages {
     question_evidence: Spanned<String>,
     reflection_evidence: Spanned<String>,
     commitment_evidence: Spanned<String>,
+    problem_evidence: Spanned<String>,
     unmet: RawUnmet,
     escalation: RawEscalation,
 }
@@ -72,6 +73,7 @@ pub(crate) struct Messages {
     pub(crate) question_evidence: SharedStr,
     pub(crate) reflection_evidence: SharedStr,
     pub(crate) commitment_evidence: SharedStr,
+    pub(crate) problem_evidence: SharedStr,
     /// How to name a customer whose name is unknown ("The customer").
     pub(crate) customer: String,
     /// `{who} {feeling} ("{quote}"): {advice}.`
@@ -161,6 +163,7 @@ impl RawMessages {
             question_evidence: label(self.question_evidence)?,
             reflection_evidence: label(self.reflection_evidence)?,
             commitment_evidence: label(self.commitment_evidence)?,
+            problem_evidence: label(self.problem_evidence)?,
             customer: text(u.customer, &[])?,
             unmet_quoted: text(u.quoted, &["who", "feeling", "quote", "advice"])?,
             unmet_plain: text(u.plain, &["who", "feeling", "advice"])?,

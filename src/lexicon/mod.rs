@@ -421,6 +421,7 @@ impl Lexicon {
             mine.question_evidence = kept.question_evidence.borrowed();
             mine.reflection_evidence = kept.reflection_evidence.borrowed();
             mine.commitment_evidence = kept.commitment_evidence.borrowed();
+            mine.problem_evidence = kept.problem_evidence.borrowed();
         }
         lex
     }
