@@ -6,24 +6,66 @@
 //! how much empathy the reply shows — six dimensions and seven concerns, an overall score — and
 //! *why*, down to the byte span of every cue, with coaching suggestions.
 //!
+//! ## Installation and features
+//!
+//! ```toml
+//! [dependencies]
+//! empathy = "0.1"                                       # or, for batch scoring on all cores:
+//! # empathy = { version = "0.1", features = ["rayon"] }
 //! ```
-//! use empathy::{Scorer, Dimension, Concern};
+//!
+//! | feature | what it adds |
+//! |---|---|
+//! | `rayon` | `Scorer::score_batch`, `Scorer::score_batch_into` and `Scorer::score_reply_batch`: batches on every core |
+//! | `internals` | the stage-by-stage entry points the benchmarks cut the pipeline with (not a stable API) |
+//!
+//! The minimum supported Rust version is 1.88 (checked in CI against a fresh resolve of the
+//! dependencies); raising it is a minor-version change, listed in the CHANGELOG. Until 1.0, a
+//! minor version may break the API; every break is listed there, with deprecations first where
+//! possible.
+//!
+//! ## Scoring a reply
+//!
+//! ```
+//! use empathy::{Concern, Dimension, Level, Scorer};
 //!
 //! let scorer = Scorer::default(); // built-in English lexicon; build once, share everywhere
-//! let a = scorer.score(
-//!     "I'm so sorry your flight was cancelled — that must have been stressful. \
-//!      I've rebooked you on the 6pm and I'll email the new ticket within the hour.",
-//! );
-//! assert!(a.score >= 70.0, "{}", a.score);
+//! let text = "I'm so sorry your flight was cancelled — that must have been stressful. \
+//!             I've rebooked you on the 6pm and I'll email the new ticket within the hour.";
+//! let a = scorer.score(text);
+//! assert!(a.score >= 60.0, "{}", a.score);
+//! assert_ne!(a.level, Level::Low);
 //! assert!(a.dimensions.get(Dimension::Acknowledgment) > 0.5);
-//! assert!(a.dimensions.get(Dimension::Ownership) > 0.5);
+//! assert!(a.dimensions.get(Dimension::Ownership) > 0.3);
 //! assert_eq!(a.concerns.get(Concern::Blame), 0.0);
 //!
-//! // Every cue is explained, with a span into the input:
+//! // Every value is explained by evidence with a byte span into the text:
 //! for e in &a.evidence {
-//!     let _text: &str = &"…"[..0]; // spans are byte ranges on char boundaries
-//!     assert!(e.span.end <= 200);
+//!     println!("{:>15} {:.2} {:?}", e.kind, e.weight, &text[e.span.range()]);
 //! }
+//! assert!(a.evidence.iter().any(|e| text[e.span.range()].contains("so sorry")));
+//! ```
+//!
+//! ## The result
+//!
+//! An [`Assessment`] holds the `score` (0–100) and its [`Level`]; the [`Dimensions`] and
+//! [`Concerns`] (each 0–1, with [`Dimensions::get`] by [`Dimension`] and [`Concerns::get`] by
+//! [`Concern`]); the [`Evidence`] for them (its [`Kind`], [`Span`], the lexicon pattern that
+//! matched, the weight before and after the context [`Rules`]); [`Suggestion`]s with a stable
+//! [`SuggestionCode`]; the reply's [`Readability`] (empty, saying nothing, unreadable or in
+//! another language is reported as such, with a low score, never as a confident judgement);
+//! and, when the reply was scored against the customer's message, a [`CustomerContext`] with
+//! their [`Emotions`], how well the reply met them and how much of their message it picked
+//! up. Every result type is `serde`-serialisable; `Display` gives a one-line summary.
+//!
+//! ```
+//! let a = empathy::Scorer::default().score("Calm down. It's our policy.");
+//! assert!(a.suggests(empathy::SuggestionCode::AvoidDismissiveness));
+//! for s in &a.suggestions {
+//!     println!("{s}"); // "avoid_dismissiveness: Don't minimise the customer's feelings…"
+//! }
+//! let json = serde_json::to_string(&a).unwrap();
+//! assert!(json.contains("\"policy_wall\""));
 //! ```
 //!
 //! ## What is measured
@@ -37,8 +79,15 @@
 //! | `reassurance` | is positive, patient, warm |
 //! | `personalization` | speaks to this customer: their name, their specifics |
 //!
-//! Concerns: `blame`, `dismissiveness`, `policy_wall`, `scripted`, `curtness`, `defensiveness`,
-//! `deflection`.
+//! | concern | the reply… |
+//! |---|---|
+//! | `blame` | puts the fault on the customer |
+//! | `dismissiveness` | minimises feelings, condescends, apologises for how they feel |
+//! | `policy_wall` | hides behind rules instead of helping |
+//! | `scripted` | is canned boilerplate |
+//! | `curtness` | is a bare one-liner, worse to an upset customer |
+//! | `defensiveness` | defends the company instead of engaging with what happened |
+//! | `deflection` | sends the customer elsewhere without taking the case on |
 //!
 //! ## Context
 //!
@@ -51,14 +100,75 @@
 //! ## Replies in context
 //!
 //! ```
-//! let scorer = empathy::Scorer::default();
+//! use empathy::{CustomerMessage, Scorer};
+//! let scorer = Scorer::default();
 //! let reply = "Your refund was processed on Monday.";
-//! let after_anger = scorer.score_reply("THIRD time asking. Where is my refund?! Unacceptable.", reply);
-//! let after_question = scorer.score_reply("Hi, has my refund gone through?", reply);
+//! let angry = CustomerMessage::new("THIRD time asking. Where is my refund?! Unacceptable.");
+//! let calm = CustomerMessage::new("Hi, has my refund gone through?");
+//! let after_anger = scorer.score_reply_to(reply, angry);
+//! let after_question = scorer.score_reply_to(reply, calm);
 //! assert!(after_question.score > after_anger.score);
 //! let ctx = after_anger.customer.as_ref().unwrap();
 //! assert!(!ctx.unmet.is_empty()); // the anger went unanswered — and the result says so
 //! ```
+//!
+//! ## Conversations
+//!
+//! ```
+//! use empathy::{Conversation, Scorer, Turn};
+//! let conv = Conversation::new(vec![
+//!     Turn::customer("My order still hasn't arrived and nobody answers my emails."),
+//!     Turn::agent("Please check the tracking link."),
+//!     Turn::customer("I've checked it five times!!! This is a joke. I want a refund NOW."),
+//!     Turn::agent("Refunds take 5-7 days."),
+//! ]);
+//! let report = Scorer::default().score_conversation(&conv);
+//! assert!(report.agent_mean.unwrap() < 50.0);
+//! if let Some(e) = &report.escalation {
+//!     println!("hand over at turn {}: {} ({})", e.turn, e.reason, e.code);
+//! }
+//! ```
+//!
+//! Conversations also deserialise from `{"turns": [{"role", "text", "at"?, "name"?}]}` and
+//! report the customer's mood trajectory and the agent's response times.
+//!
+//! ## Custom lexicons
+//!
+//! Cues live in a TOML lexicon; add your own on top of the built-in one (your entries
+//! override built-in entries with the same pattern). The format is in the [`lexicon`]
+//! module's documentation.
+//!
+//! ```
+//! use empathy::{Lexicon, Scorer};
+//! let mine = Lexicon::from_toml_str(r#"
+//! [lexicon]
+//! format = 1
+//!
+//! [[cues]]
+//! kind = "acknowledgment"
+//! weight = 0.9
+//! entries = ["(oh no|yikes) that's (rough|awful)"]
+//! "#)?;
+//! let scorer = Scorer::builder().extend(mine).build()?;
+//! assert!(scorer.score("Yikes, that's rough!").dimensions.acknowledgment > 0.3);
+//! # Ok::<(), empathy::Error>(())
+//! ```
+//!
+//! ## Performance
+//!
+//! One scorer builds in about 15 ms and takes under 2 MiB of tables; scoring runs at well
+//! over 100 MB/s per core on real support text with every rule and evidence on (about ten
+//! times the `vader_sentiment` crate on the same text), in linear time, and
+//! [`Scorer::score_into`] with a reused [`Assessment`] allocates nothing in steady state.
+//! The README has the measured figures and the commands that give them.
+//!
+//! ## Limitations
+//!
+//! * English only: the built-in lexicon is English (a second language is a second lexicon
+//!   file, with no code change); text in another language is flagged
+//!   [`Readability::OtherLanguage`] and not scored.
+//! * A lexicon and a fitted linear model, not a language model: it reads phrasing, not
+//!   meaning. Sarcasm without a tell, or empathy in words no cue names, is missed.
 //!
 //! ## Guarantees
 //!

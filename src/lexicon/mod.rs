@@ -1,8 +1,10 @@
 //! The cue lexicon: entries (patterns with a kind and a weight), context word lists, scoring
 //! weights and coaching messages, parsed and validated from TOML.
 //!
-//! The built-in English lexicon is `data/lexicon/en.toml`, embedded in the crate. The file
-//! format is described in `data/lexicon/FORMAT.md`.
+//! The built-in English lexicon is `data/lexicon/en.toml` (extended by its learned layer,
+//! `data/lexicon/en-learned.toml`), embedded in the crate. The file format follows.
+//!
+#![doc = include_str!("../../data/lexicon/FORMAT.md")]
 
 mod file;
 pub(crate) mod messages;
