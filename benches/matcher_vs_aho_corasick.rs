@@ -77,28 +77,20 @@ fn phrases(lexicon: &Lexicon, customer: Option<bool>) -> Vec<String> {
         .collect()
 }
 
-/// The `[context]` lists that the word automaton matches too (the name lists `not_names` and
-/// `stopwords` are looked up per word, not matched). Read from the built-in lexicon's source:
-/// the public API does not expose them.
+/// The `[context]` phrase lists, which the word automaton matches too (negators, hedges,
+/// greetings, commitments…): every list of the built-in lexicon's `[context]` table except the
+/// word sets that are looked up per word, not matched. Read from the lexicon's source: the
+/// public API does not expose them.
 fn context_phrases() -> Vec<String> {
-    const LISTS: [&str; 10] = [
-        "negators",
-        "contrast",
-        "intensifiers",
-        "hedges",
-        "question_starters",
-        "data_request",
-        "alternatives",
-        "greetings",
-        "apologies",
-        "celebrations",
-    ];
+    const PER_WORD: [&str; 4] = ["not_names", "stopwords", "sign_offs", "addressees"];
     let file: toml::Table =
         toml::from_str(empathy::lexicon::BUILTIN_EN).expect("the built-in lexicon is TOML");
     let context = file.get("context").and_then(|c| c.as_table());
-    let mut phrases: Vec<String> = LISTS
-        .iter()
-        .filter_map(|key| context?.get(*key)?.as_array())
+    let mut phrases: Vec<String> = context
+        .into_iter()
+        .flatten()
+        .filter(|(key, _)| !PER_WORD.contains(&key.as_str()))
+        .filter_map(|(_, list)| list.as_array())
         .flatten()
         .filter_map(|v| v.as_str().map(str::to_string))
         .collect();
