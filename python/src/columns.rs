@@ -1,9 +1,9 @@
 //! Assessments as an Arrow struct column, built without a Python object per row.
 //!
 //! The column's type is [`assessment_type`]: the score, the level, each dimension and concern
-//! as a flat field, the word count, `evidence_truncated`, the suggestion codes, the evidence
-//! (a list of structs) and `customer` (the serde form of the customer context, nested; null
-//! when the row was scored without a customer message). A null, or non-string, text gives a
+//! as a flat field, the word count, `readability`, `evidence_truncated`, the suggestion codes,
+//! the evidence (a list of structs) and `customer` (the serde form of the customer context,
+//! nested; null when the row was scored without a customer message). A null, or non-string, text gives a
 //! null row, with every child null as well.
 
 use arrow_array::StructArray;
@@ -19,8 +19,10 @@ use rayon::prelude::*;
 use std::fmt::Write as _;
 use std::sync::{Arc, OnceLock};
 
-/// Rows scored by one rayon task before its piece of the column is cut.
-const CHUNK_ROWS: usize = 1024;
+/// The fewest rows worth a piece of their own (a rayon task).
+const MIN_PIECE_ROWS: usize = 1024;
+/// Pieces per pool thread, for load balance (texts differ in length).
+const PIECES_PER_THREAD: usize = 4;
 
 fn field(name: &str, data_type: DataType) -> Field {
     Field::new(name, data_type, true)
@@ -101,6 +103,7 @@ pub fn assessment_fields() -> &'static Fields {
         );
         v.extend([
             field("words", DataType::Int64),
+            field("readability", DataType::Utf8),
             field("evidence_truncated", DataType::Boolean),
             field("suggestions", list_of(DataType::Utf8)),
             field("evidence", evidence_list()),
@@ -358,6 +361,7 @@ struct AssessmentColumn {
     dimensions: Floats,
     concerns: Floats,
     words: Int64Builder,
+    readability: StringBuilder,
     evidence_truncated: BooleanBuilder,
     suggestions: ListBuilder<StringBuilder>,
     evidence: EvidenceColumn,
@@ -373,6 +377,7 @@ impl AssessmentColumn {
             dimensions: Floats::new(Dimension::ALL.len(), rows),
             concerns: Floats::new(Concern::ALL.len(), rows),
             words: Int64Builder::with_capacity(rows),
+            readability: StringBuilder::with_capacity(rows, rows * 8),
             evidence_truncated: BooleanBuilder::with_capacity(rows),
             suggestions: ListBuilder::with_capacity(
                 StringBuilder::with_capacity(rows * 3, rows * 48),
@@ -392,6 +397,7 @@ impl AssessmentColumn {
             self.dimensions.append(None::<std::iter::Empty<f32>>);
             self.concerns.append(None::<std::iter::Empty<f32>>);
             self.words.append_null();
+            self.readability.append_null();
             self.evidence_truncated.append_null();
             self.suggestions.append(false);
             self.evidence.append(None);
@@ -408,6 +414,7 @@ impl AssessmentColumn {
         self.concerns
             .append(Some(a.concerns.iter().map(|(_, v)| v)));
         self.words.append_value(a.words as i64);
+        self.readability.append_value(a.readability.key());
         self.evidence_truncated.append_value(a.evidence_truncated);
         for s in &a.suggestions {
             self.suggestions.values().append_value(s.code.key());
@@ -423,6 +430,7 @@ impl AssessmentColumn {
         children.extend(self.concerns.finish());
         children.extend([
             finish(&mut self.words),
+            finish(&mut self.readability),
             finish(&mut self.evidence_truncated),
             finish(&mut self.suggestions),
             self.evidence.finish(),
@@ -476,7 +484,9 @@ impl TextColumn {
     }
 }
 
-/// Scores every row (in parallel, in pieces of [`CHUNK_ROWS`]) into one struct column.
+/// Scores every row into one struct column: in parallel pieces on the rayon pool, each built
+/// by its own task and joined at the end (one copy). On a pool of one thread the column is
+/// built in one piece, with no join.
 ///
 /// A row with a customer message is scored with `score_reply`; one whose customer cell is
 /// null (or with no customer column) with `score_into`, reusing one `Assessment` per piece.
@@ -486,11 +496,18 @@ pub fn score_column(
     customers: Option<&TextColumn>,
 ) -> Result<StructArray, ArrowError> {
     let n = texts.len();
-    let pieces: Vec<StructArray> = (0..n.div_ceil(CHUNK_ROWS))
+    let threads = rayon::current_num_threads();
+    let pieces = if threads <= 1 {
+        1
+    } else {
+        (n / MIN_PIECE_ROWS).clamp(1, threads * PIECES_PER_THREAD)
+    };
+    let per_piece = n.div_ceil(pieces).max(1);
+    let pieces: Vec<StructArray> = (0..pieces)
         .into_par_iter()
         .map(|piece| {
-            let lo = piece * CHUNK_ROWS;
-            let hi = n.min(lo + CHUNK_ROWS);
+            let lo = (piece * per_piece).min(n);
+            let hi = n.min(lo + per_piece);
             let mut column = AssessmentColumn::new(hi - lo);
             let mut reused = Assessment::default();
             for i in lo..hi {
@@ -510,7 +527,6 @@ pub fn score_column(
         })
         .collect();
     match pieces.len() {
-        0 => Ok(AssessmentColumn::new(0).finish()),
         1 => Ok(pieces.into_iter().next().expect("one piece")),
         _ => {
             let refs: Vec<&dyn Array> = pieces.iter().map(|p| p as &dyn Array).collect();

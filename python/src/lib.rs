@@ -1,10 +1,11 @@
 //! The native half of the `empathy` Python package (imported as `empathy._native`).
 //!
 //! Everything here wraps the `empathy` crate's public API; there is no second implementation.
-//! Results cross into Python in the crate's own serde form: an assessment is written with
-//! `serde_json` (so an `f32` such as 0.9 is the shortest decimal that reads back as that `f32`,
-//! exactly as the JSONL worker prints it) and read with Python's `json.loads`. The Arrow path
-//! ([`columns`]) builds the result column in Rust, with no Python object per row.
+//! Results cross into Python in the crate's own serde form: [`pyser`] is a serde serializer
+//! that makes the Python objects `json.loads` would make of `serde_json::to_string`'s text
+//! (an `f32` such as 0.9 is the shortest decimal, exactly as the JSONL worker prints it), without
+//! the text. The Arrow path ([`columns`]) builds the result column in Rust, with no Python
+//! object per row.
 //!
 //! Scoring releases the GIL; every call into the crate runs under `catch_unwind`, so a panic
 //! (a bug: the crate promises none) becomes `empathy.InternalError` instead of aborting the
@@ -13,6 +14,7 @@
 #![forbid(unsafe_code)]
 
 mod columns;
+mod pyser;
 
 use arrow_array::Array;
 use arrow_data::ArrayData;
@@ -21,8 +23,7 @@ use empathy::conversation::{Conversation, TurnRecord};
 use empathy::{Assessment, Error, Lexicon, Scorer as RustScorer};
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyFloat, PyInt, PyString};
+use pyo3::types::{PyBool, PyFloat, PyInt, PyList, PyString};
 use rayon::prelude::*;
 use serde_json::{Map, Value};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -46,16 +47,6 @@ fn guarded<T>(f: impl FnOnce() -> T) -> PyResult<T> {
             .unwrap_or_else(|| "unknown panic".to_owned());
         InternalError::new_err(format!("the empathy library panicked: {message}"))
     })
-}
-
-/// Python's `json.loads`, looked up once.
-fn json_loads<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
-    static LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-    LOADS.import(py, "json", "loads")?.call1((json,))
-}
-
-fn to_json<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_string(value).expect("an assessment always serialises")
 }
 
 /// A cell of text: a `str` (surrogates replaced), or `None` for anything else (None, NaN, numbers…).
@@ -186,14 +177,14 @@ impl PyScorer {
             return Ok(py.None().into_bound(py));
         };
         let customer = customer.and_then(cell);
-        let json = py.detach(|| {
+        let a = py.detach(|| {
             guarded(|| {
                 let mut a = Assessment::default();
                 assess(&self.scorer, &text, customer.as_deref(), &mut a);
-                to_json(&a)
+                a
             })
         })?;
-        json_loads(py, &json)
+        pyser::to_python(py, &a)
     }
 
     /// score_batch(texts, customers=None) -> list[dict | None]
@@ -214,34 +205,28 @@ impl PyScorer {
             _ => None,
         };
         same_length(texts.len(), customers.as_ref().map(|c| c.len()))?;
-        let json = py.detach(|| {
+        let rows: Vec<Option<Assessment>> = py.detach(|| {
             guarded(|| {
-                let rows: Vec<Option<String>> = texts
+                texts
                     .par_iter()
                     .enumerate()
                     .with_min_len(64)
-                    .map_init(Assessment::default, |a, (i, text)| {
+                    .map(|(i, text)| {
                         let text = text.as_deref()?;
                         let customer = customers.as_ref().and_then(|c| c[i].as_deref());
-                        assess(&self.scorer, text, customer, a);
-                        Some(to_json(a))
+                        let mut a = Assessment::default();
+                        assess(&self.scorer, text, customer, &mut a);
+                        Some(a)
                     })
-                    .collect();
-                let mut json = String::with_capacity(
-                    rows.iter().flatten().map(|r| r.len() + 1).sum::<usize>() + 2,
-                );
-                json.push('[');
-                for (i, row) in rows.iter().enumerate() {
-                    if i > 0 {
-                        json.push(',');
-                    }
-                    json.push_str(row.as_deref().unwrap_or("null"));
-                }
-                json.push(']');
-                json
+                    .collect()
             })
         })?;
-        json_loads(py, &json)
+        // Python objects are made with the GIL held, one row after another.
+        let list = PyList::empty(py);
+        for row in &rows {
+            list.append(pyser::to_python(py, row)?)?;
+        }
+        Ok(list.into_any())
     }
 
     /// _score_arrow(texts, customers=None) -> pyarrow.StructArray
@@ -283,9 +268,8 @@ impl PyScorer {
         }
         let conversation = Conversation::from_records(records)
             .map_err(|e| PyValueError::new_err(e.to_string()))?;
-        let json =
-            py.detach(|| guarded(|| to_json(&self.scorer.score_conversation(&conversation))))?;
-        json_loads(py, &json)
+        let report = py.detach(|| guarded(|| self.scorer.score_conversation(&conversation)))?;
+        pyser::to_python(py, &report)
     }
 }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import struct
 
-SERDE_KEYS = {"score", "level", "dimensions", "concerns", "evidence", "evidence_truncated", "suggestions", "words"}
+SERDE_KEYS = {"score", "level", "dimensions", "concerns", "evidence", "evidence_truncated", "suggestions", "words", "readability"}
 CUSTOMER_KEYS = {"emotions", "evidence", "responsiveness", "reflection", "need", "content_words", "unmet", "name"}
 EVIDENCE_KEYS = {"kind", "span", "cue", "base_weight", "weight", "rules"}
 
@@ -38,6 +38,7 @@ def arrow_row(a: dict | None) -> dict | None:
     row.update({k: f32(v) for k, v in a["dimensions"].items()})
     row.update({k: f32(v) for k, v in a["concerns"].items()})
     row["words"] = a["words"]
+    row["readability"] = a["readability"]
     row["evidence_truncated"] = a["evidence_truncated"]
     row["suggestions"] = [s["code"] for s in a["suggestions"]]
     row["evidence"] = [_evidence(e) for e in a["evidence"]]

@@ -34,7 +34,8 @@ CUSTOM_TEXT = "Oh, what a wobbly kerfuffle for you."
 
 def test_score_is_the_serde_schema(scorer):
     a = scorer.score(WARM)
-    assert set(a) == {"score", "level", "dimensions", "concerns", "evidence", "evidence_truncated", "suggestions", "words"}
+    assert set(a) == {"score", "level", "dimensions", "concerns", "evidence", "evidence_truncated", "suggestions", "words", "readability"}
+    assert a["readability"] == "readable" and scorer.score("")["readability"] == "empty"
     assert a["level"] == "high" and a["score"] > 60
     assert set(a["dimensions"]) == {"acknowledgment", "understanding", "exploration", "ownership", "reassurance", "personalization"}
     e = a["evidence"][0]
@@ -114,7 +115,7 @@ def test_arrow_type(scorer):
     col = scorer.score_arrow([WARM])
     assert col.type == t
     names = [f.name for f in t]
-    assert names[:2] == ["score", "level"] and names[-5:] == ["words", "evidence_truncated", "suggestions", "evidence", "customer"]
+    assert names[:2] == ["score", "level"] and names[-6:] == ["words", "readability", "evidence_truncated", "suggestions", "evidence", "customer"]
     assert t.field("evidence").type.value_type.names == ["kind", "start", "end", "cue", "weight", "base_weight", "rules"]
     assert t.field("suggestions").type == pa.list_(pa.string())
 

@@ -141,9 +141,10 @@ class Scorer(_native.Scorer):
 
         Returns:
             A ``pyarrow.StructArray`` of type :func:`arrow_type`: ``score``, ``level``, each
-            dimension and concern, ``words``, ``evidence_truncated``, ``suggestions`` (codes),
-            ``evidence`` (list of ``{kind, start, end, cue, weight, base_weight, rules}``,
-            byte offsets) and ``customer`` (the customer context; null when scored alone).
+            dimension and concern, ``words``, ``readability``, ``evidence_truncated``,
+            ``suggestions`` (codes), ``evidence`` (list of ``{kind, start, end, cue, weight,
+            base_weight, rules}``, byte offsets) and ``customer`` (the customer context; null
+            when scored alone).
         """
         pa = _pyarrow()
         texts = _as_arrow(texts, pa)

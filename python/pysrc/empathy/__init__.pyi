@@ -12,6 +12,7 @@ __version__: str
 __all__ = ["Scorer", "LexiconError", "InternalError", "arrow_type", "__version__"]
 
 Level = Literal["low", "moderate", "high"]
+Readability = Literal["readable", "empty", "says_nothing", "unreadable", "other_language"]
 Role = Literal["customer", "agent"]
 
 class Span(TypedDict):
@@ -74,6 +75,7 @@ class Assessment(TypedDict):
     evidence_truncated: bool
     suggestions: List[Suggestion]
     words: int
+    readability: Readability  # whether the reply could be read at all; the score judges empathy only when "readable"
     customer: NotRequired[CustomerContext]  # present when scored against a customer message
 
 class Turn(TypedDict):
