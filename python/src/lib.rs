@@ -23,7 +23,7 @@ use empathy::conversation::{Conversation, TurnRecord};
 use empathy::{Assessment, Error, Lexicon, Scorer as RustScorer};
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyFloat, PyInt, PyList, PyString};
+use pyo3::types::{PyBool, PyFloat, PyInt, PyString};
 use rayon::prelude::*;
 use serde_json::{Map, Value};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -222,11 +222,7 @@ impl PyScorer {
             })
         })?;
         // Python objects are made with the GIL held, one row after another.
-        let list = PyList::empty(py);
-        for row in &rows {
-            list.append(pyser::to_python(py, row)?)?;
-        }
-        Ok(list.into_any())
+        pyser::to_python_list(py, &rows)
     }
 
     /// _score_arrow(texts, customers=None) -> pyarrow.StructArray

@@ -11,7 +11,9 @@ use pyo3::IntoPyObjectExt;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
+use rustc_hash::FxHashMap;
 use serde::ser::{self, Serialize};
+use std::cell::RefCell;
 use std::fmt;
 
 /// A Python error carried through serde.
@@ -43,43 +45,103 @@ impl From<PyErr> for Error {
     }
 }
 
+/// Python strings already made in this conversion, by content: field names, kinds, cues and
+/// coaching messages repeat on every row, and are made once (Python strings are immutable, so
+/// sharing them is invisible).
+type Strings<'py> = RefCell<FxHashMap<Box<str>, Bound<'py, PyString>>>;
+
+/// Longer strings are made afresh each time (hashing them would cost more than it saves).
+const SHARED_STRING_MAX: usize = 512;
+
 /// Converts any `Serialize` value into a Python object.
 pub fn to_python<'py, T: Serialize + ?Sized>(
     py: Python<'py>,
     value: &T,
 ) -> PyResult<Bound<'py, PyAny>> {
-    value.serialize(Serializer { py }).map_err(|e| e.0)
+    let strings = Strings::default();
+    let ser = Serializer {
+        py,
+        strings: &strings,
+    };
+    value.serialize(ser).map_err(|e| e.0)
+}
+
+/// Converts many values into a Python list, sharing the strings between them, with Python's
+/// cyclic garbage collector paused meanwhile (the new objects hold no cycles; without the
+/// pause, making them triggers collections that walk them all again and again).
+pub fn to_python_list<'py, T: Serialize>(
+    py: Python<'py>,
+    values: &[T],
+) -> PyResult<Bound<'py, PyAny>> {
+    let gc = py.import("gc")?;
+    let was_enabled: bool = gc.call_method0("isenabled")?.extract()?;
+    if was_enabled {
+        gc.call_method0("disable")?;
+    }
+    let strings = Strings::default();
+    let ser = Serializer {
+        py,
+        strings: &strings,
+    };
+    let built = values
+        .iter()
+        .map(|v| v.serialize(ser).map_err(|e| e.0))
+        .collect::<PyResult<Vec<_>>>()
+        .and_then(|items| PyList::new(py, items))
+        .map(Bound::into_any);
+    if was_enabled {
+        gc.call_method0("enable")?;
+    }
+    built
 }
 
 #[derive(Clone, Copy)]
-struct Serializer<'py> {
+struct Serializer<'a, 'py> {
     py: Python<'py>,
+    strings: &'a Strings<'py>,
 }
 
 type Obj<'py> = Bound<'py, PyAny>;
 
-impl<'py> Serializer<'py> {
+impl<'a, 'py> Serializer<'a, 'py> {
+    /// The Python string for `text`, made once per conversion (interned when it is a key).
+    fn string(self, text: &str, intern: bool) -> Bound<'py, PyString> {
+        if text.len() > SHARED_STRING_MAX {
+            return PyString::new(self.py, text);
+        }
+        if let Some(s) = self.strings.borrow().get(text) {
+            return s.clone();
+        }
+        let s = if intern {
+            PyString::intern(self.py, text)
+        } else {
+            PyString::new(self.py, text)
+        };
+        self.strings.borrow_mut().insert(text.into(), s.clone());
+        s
+    }
+
     fn obj<T: IntoPyObject<'py>>(self, v: T) -> Result<Obj<'py>, Error> {
         v.into_bound_py_any(self.py).map_err(Error)
     }
 
     fn tagged(self, variant: &'static str, value: Obj<'py>) -> Result<Obj<'py>, Error> {
         let d = PyDict::new(self.py);
-        d.set_item(PyString::intern(self.py, variant), value)?;
+        d.set_item(self.string(variant, true), value)?;
         Ok(d.into_any())
     }
 }
 
-impl<'py> ser::Serializer for Serializer<'py> {
+impl<'a, 'py> ser::Serializer for Serializer<'a, 'py> {
     type Ok = Obj<'py>;
     type Error = Error;
-    type SerializeSeq = Seq<'py>;
-    type SerializeTuple = Seq<'py>;
-    type SerializeTupleStruct = Seq<'py>;
-    type SerializeTupleVariant = Seq<'py>;
-    type SerializeMap = Map<'py>;
-    type SerializeStruct = Map<'py>;
-    type SerializeStructVariant = Map<'py>;
+    type SerializeSeq = Seq<'a, 'py>;
+    type SerializeTuple = Seq<'a, 'py>;
+    type SerializeTupleStruct = Seq<'a, 'py>;
+    type SerializeTupleVariant = Seq<'a, 'py>;
+    type SerializeMap = Map<'a, 'py>;
+    type SerializeStruct = Map<'a, 'py>;
+    type SerializeStructVariant = Map<'a, 'py>;
 
     fn serialize_bool(self, v: bool) -> Result<Obj<'py>, Error> {
         self.obj(v)
@@ -136,7 +198,7 @@ impl<'py> ser::Serializer for Serializer<'py> {
         self.obj(v.to_string())
     }
     fn serialize_str(self, v: &str) -> Result<Obj<'py>, Error> {
-        Ok(PyString::new(self.py, v).into_any())
+        Ok(self.string(v, false).into_any())
     }
     fn serialize_bytes(self, v: &[u8]) -> Result<Obj<'py>, Error> {
         // serde_json writes bytes as a list of numbers.
@@ -160,7 +222,7 @@ impl<'py> ser::Serializer for Serializer<'py> {
         _index: u32,
         variant: &'static str,
     ) -> Result<Obj<'py>, Error> {
-        Ok(PyString::intern(self.py, variant).into_any())
+        Ok(self.string(variant, false).into_any())
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
@@ -179,17 +241,21 @@ impl<'py> ser::Serializer for Serializer<'py> {
         let inner = value.serialize(self)?;
         self.tagged(variant, inner)
     }
-    fn serialize_seq(self, len: Option<usize>) -> Result<Seq<'py>, Error> {
+    fn serialize_seq(self, len: Option<usize>) -> Result<Seq<'a, 'py>, Error> {
         Ok(Seq {
             ser: self,
             items: Vec::with_capacity(len.unwrap_or(0)),
             variant: None,
         })
     }
-    fn serialize_tuple(self, len: usize) -> Result<Seq<'py>, Error> {
+    fn serialize_tuple(self, len: usize) -> Result<Seq<'a, 'py>, Error> {
         self.serialize_seq(Some(len))
     }
-    fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<Seq<'py>, Error> {
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        len: usize,
+    ) -> Result<Seq<'a, 'py>, Error> {
         self.serialize_seq(Some(len))
     }
     fn serialize_tuple_variant(
@@ -198,12 +264,12 @@ impl<'py> ser::Serializer for Serializer<'py> {
         _index: u32,
         variant: &'static str,
         len: usize,
-    ) -> Result<Seq<'py>, Error> {
+    ) -> Result<Seq<'a, 'py>, Error> {
         let mut seq = self.serialize_seq(Some(len))?;
         seq.variant = Some(variant);
         Ok(seq)
     }
-    fn serialize_map(self, _len: Option<usize>) -> Result<Map<'py>, Error> {
+    fn serialize_map(self, _len: Option<usize>) -> Result<Map<'a, 'py>, Error> {
         Ok(Map {
             ser: self,
             dict: PyDict::new(self.py),
@@ -211,7 +277,7 @@ impl<'py> ser::Serializer for Serializer<'py> {
             variant: None,
         })
     }
-    fn serialize_struct(self, _name: &'static str, len: usize) -> Result<Map<'py>, Error> {
+    fn serialize_struct(self, _name: &'static str, len: usize) -> Result<Map<'a, 'py>, Error> {
         self.serialize_map(Some(len))
     }
     fn serialize_struct_variant(
@@ -220,7 +286,7 @@ impl<'py> ser::Serializer for Serializer<'py> {
         _index: u32,
         variant: &'static str,
         len: usize,
-    ) -> Result<Map<'py>, Error> {
+    ) -> Result<Map<'a, 'py>, Error> {
         let mut map = self.serialize_map(Some(len))?;
         map.variant = Some(variant);
         Ok(map)
@@ -228,13 +294,13 @@ impl<'py> ser::Serializer for Serializer<'py> {
 }
 
 /// A list being built.
-pub struct Seq<'py> {
-    ser: Serializer<'py>,
+pub struct Seq<'a, 'py> {
+    ser: Serializer<'a, 'py>,
     items: Vec<Obj<'py>>,
     variant: Option<&'static str>,
 }
 
-impl<'py> Seq<'py> {
+impl<'py> Seq<'_, 'py> {
     fn done(self) -> Result<Obj<'py>, Error> {
         let list = PyList::new(self.ser.py, self.items)?.into_any();
         match self.variant {
@@ -249,7 +315,7 @@ impl<'py> Seq<'py> {
     }
 }
 
-impl<'py> ser::SerializeSeq for Seq<'py> {
+impl<'py> ser::SerializeSeq for Seq<'_, 'py> {
     type Ok = Obj<'py>;
     type Error = Error;
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
@@ -260,7 +326,7 @@ impl<'py> ser::SerializeSeq for Seq<'py> {
     }
 }
 
-impl<'py> ser::SerializeTuple for Seq<'py> {
+impl<'py> ser::SerializeTuple for Seq<'_, 'py> {
     type Ok = Obj<'py>;
     type Error = Error;
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
@@ -271,7 +337,7 @@ impl<'py> ser::SerializeTuple for Seq<'py> {
     }
 }
 
-impl<'py> ser::SerializeTupleStruct for Seq<'py> {
+impl<'py> ser::SerializeTupleStruct for Seq<'_, 'py> {
     type Ok = Obj<'py>;
     type Error = Error;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
@@ -282,7 +348,7 @@ impl<'py> ser::SerializeTupleStruct for Seq<'py> {
     }
 }
 
-impl<'py> ser::SerializeTupleVariant for Seq<'py> {
+impl<'py> ser::SerializeTupleVariant for Seq<'_, 'py> {
     type Ok = Obj<'py>;
     type Error = Error;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
@@ -294,14 +360,14 @@ impl<'py> ser::SerializeTupleVariant for Seq<'py> {
 }
 
 /// A dict being built.
-pub struct Map<'py> {
-    ser: Serializer<'py>,
+pub struct Map<'a, 'py> {
+    ser: Serializer<'a, 'py>,
     dict: Bound<'py, PyDict>,
     key: Option<Obj<'py>>,
     variant: Option<&'static str>,
 }
 
-impl<'py> Map<'py> {
+impl<'py> Map<'_, 'py> {
     fn done(self) -> Result<Obj<'py>, Error> {
         let dict = self.dict.into_any();
         match self.variant {
@@ -312,13 +378,12 @@ impl<'py> Map<'py> {
 
     fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
         let value = value.serialize(self.ser)?;
-        self.dict
-            .set_item(PyString::intern(self.ser.py, key), value)?;
+        self.dict.set_item(self.ser.string(key, true), value)?;
         Ok(())
     }
 }
 
-impl<'py> ser::SerializeMap for Map<'py> {
+impl<'py> ser::SerializeMap for Map<'_, 'py> {
     type Ok = Obj<'py>;
     type Error = Error;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Error> {
@@ -346,7 +411,7 @@ impl<'py> ser::SerializeMap for Map<'py> {
     }
 }
 
-impl<'py> ser::SerializeStruct for Map<'py> {
+impl<'py> ser::SerializeStruct for Map<'_, 'py> {
     type Ok = Obj<'py>;
     type Error = Error;
     fn serialize_field<T: Serialize + ?Sized>(
@@ -361,7 +426,7 @@ impl<'py> ser::SerializeStruct for Map<'py> {
     }
 }
 
-impl<'py> ser::SerializeStructVariant for Map<'py> {
+impl<'py> ser::SerializeStructVariant for Map<'_, 'py> {
     type Ok = Obj<'py>;
     type Error = Error;
     fn serialize_field<T: Serialize + ?Sized>(
