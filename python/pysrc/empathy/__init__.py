@@ -15,7 +15,14 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Optional
 
-from . import _native
+try:
+    from . import _native
+except ImportError as e:  # pragma: no cover - depends on how the package was shipped
+    raise ImportError(
+        "empathy's compiled extension (empathy._native) cannot be loaded. A wheel shipped with "
+        "--py-files / spark.submit.pyFiles sits on sys.path as a zip, and Python does not load "
+        "compiled modules from zips: pip-install the wheel on every node instead (python/README.md)."
+    ) from e
 from ._native import InternalError, __version__, arrow_type
 
 __all__ = ["Scorer", "LexiconError", "InternalError", "arrow_type", "__version__"]
