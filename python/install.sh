@@ -14,6 +14,8 @@ py="${PYTHON:-python3}"
 "$py" -m venv --clear "$venv"
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$here/requirements.txt"
 rm -rf "$here/dist"
-"$venv/bin/maturin" build --release --manifest-path "$here/Cargo.toml" --out "$here/dist"
+# The wheel is stripped (pyproject.toml), so the release profile's debug info would only cost
+# build time.
+CARGO_PROFILE_RELEASE_DEBUG=0 "$venv/bin/maturin" build --release --manifest-path "$here/Cargo.toml" --out "$here/dist"
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-index --no-deps --force-reinstall "$here"/dist/empathy-*.whl
 "$venv/bin/python" -c "import empathy, sys; print('installed empathy', empathy.__version__, 'into', sys.prefix)"
