@@ -3,21 +3,55 @@
 //!
 //! ```text
 //! cargo run --release --example conversation                   # readable view of the bundled samples
+//! cargo run --release --example conversation -- FILE          # readable view of your JSONL ("-" = stdin)
 //! cargo run --release --example conversation -- --jsonl FILE  # one JSON report per line ("-" = stdin)
+//! cargo run --release --example conversation -- --help
 //! ```
 //!
 //! Input lines: `{"id": any, "turns": [{"role": "customer"|"agent", "text": str, "at"?: RFC 3339
-//! or Unix seconds, "name"?: str}]}`. A malformed line or a bad timestamp gets an error on
-//! stderr naming the line (and turn); the run goes on.
+//! or Unix seconds, "name"?: str}]}`. Output lines (`--jsonl`): `{"id": …, "report": …}`, the
+//! report in the library's serde form.
+//!
+//! Like `score`, it behaves like the command-line tools people know: `--help` on stdout; a
+//! malformed line or a bad timestamp gets one error on stderr naming the line (and the turn)
+//! and the run goes on; exit status 0 when every line went through, 1 when one failed or the
+//! input could not be read (a binary file is refused at once), 2 for a usage error; a closed
+//! pipe (`conversation | head`) ends the run quietly; colour only on a terminal (`NO_COLOR`,
+//! `--color`); progress on stderr for `--jsonl` when stderr is a terminal and stdout is not.
 
-use empathy::Scorer;
-use empathy::conversation::{Conversation, ConversationReport, Role, TurnRecord};
+use anstyle::{AnsiColor, Style};
+use empathy::{Conversation, ConversationReport, Level, Role, Scorer, TurnRecord};
+use indicatif::{ProgressBar, ProgressStyle};
 use serde::Deserialize;
 use serde_json::{Value, json};
-use std::io::{BufRead, BufWriter, Write};
+use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 const SAMPLES: &str = include_str!("../data/samples/conversations.jsonl");
+
+const USAGE: &str = "usage: conversation [--color WHEN] [FILE | - | --jsonl FILE]";
+
+const HELP: &str = "\
+Score whole customer-service conversations: each agent reply, the customer's mood from turn
+to turn, response times, and whether to hand the conversation to a human.
+
+usage: conversation [--color WHEN] [FILE | - | --jsonl FILE]
+
+With no FILE, a readable view of the bundled sample conversations. FILE (or - for stdin)
+holds JSONL lines {\"id\": any, \"turns\": [{\"role\": \"customer\"|\"agent\", \"text\": str,
+\"at\": RFC 3339 or Unix seconds (optional), \"name\": str (optional)}]}.
+
+options:
+  --jsonl FILE   JSONL in, JSONL out (- = stdin): {\"id\": …, \"report\": …} per input line,
+                 the report in the library's serde form
+  --color WHEN   colour the readable view: auto (default: when stdout is a terminal and
+                 NO_COLOR is not set), always, never
+  -h, --help     print this help
+
+exit status: 0 when every line went through, 1 when a line failed or the input could not be
+read, 2 for a usage error. Errors go to stderr, one line each, naming the input line.
+";
 
 #[derive(Deserialize)]
 struct Line {
@@ -26,63 +60,104 @@ struct Line {
     turns: Vec<TurnRecord>,
 }
 
-fn parse(line: &str) -> Result<(Value, Conversation), String> {
-    let l: Line = serde_json::from_str(line).map_err(|e| e.to_string())?;
+fn parse_line(line: &str) -> Result<(Value, Conversation), String> {
+    let l: Line = serde_json::from_str(line).map_err(|e| json_error(&e))?;
     let conv = Conversation::from_records(l.turns).map_err(|e| e.to_string())?;
     Ok((l.id, conv))
 }
 
+struct Options {
+    jsonl: Option<PathBuf>,
+    file: Option<PathBuf>,
+    color: anstream::ColorChoice,
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let opts = match parse_args() {
+        Ok(Some(opts)) => opts,
+        Ok(None) => return print_help(HELP),
+        Err(msg) => return usage_error(&msg),
+    };
     let scorer = Scorer::default();
-    match args.as_slice() {
-        [] => {
-            view(&scorer);
-            ExitCode::SUCCESS
+    let result = match (&opts.jsonl, &opts.file) {
+        (Some(path), _) => open(path, "JSONL").and_then(|input| run_jsonl(&scorer, input)),
+        (None, Some(path)) => {
+            open(path, "JSONL").and_then(|input| view(&scorer, input, opts.color))
         }
-        [flag, path] if flag == "--jsonl" => run_jsonl(&scorer, path),
-        _ => {
-            eprintln!("usage: conversation [--jsonl FILE|-]");
-            ExitCode::from(2)
+        (None, None) => view(&scorer, Input::samples(), opts.color),
+    };
+    finish(result)
+}
+
+fn parse_args() -> Result<Option<Options>, String> {
+    use lexopt::prelude::*;
+    let mut opts = Options {
+        jsonl: None,
+        file: None,
+        color: anstream::ColorChoice::Auto,
+    };
+    let mut parser = lexopt::Parser::from_env();
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Short('h') | Long("help") => return Ok(None),
+            Long("jsonl") => opts.jsonl = Some(path_value(&mut parser, "--jsonl")?),
+            Long("color") | Long("colour") => opts.color = color_value(&mut parser)?,
+            Value(v) if opts.file.is_none() => opts.file = Some(v.into()),
+            other => return Err(other.unexpected().to_string()),
         }
+    }
+    if opts.jsonl.is_some() && opts.file.is_some() {
+        return Err("give either --jsonl FILE or FILE, not both".into());
+    }
+    Ok(Some(opts))
+}
+
+fn run_jsonl(scorer: &Scorer, input: Input) -> Result<u64, Stop> {
+    let stdout = io::stdout();
+    let interactive = stdout.is_terminal();
+    let progress = progress_for(&input);
+    let mut out = BufWriter::with_capacity(64 * 1024, stdout.lock());
+    let bad = each_line(input, &progress, parse_line, |_, (id, conv)| {
+        let report = scorer.score_conversation(&conv);
+        let obj = json!({ "id": id, "report": report });
+        writeln!(out, "{obj}")?;
+        if interactive {
+            out.flush()?;
+        }
+        Ok(())
+    });
+    progress.finish_and_clear();
+    let bad = bad?;
+    out.flush()?;
+    Ok(bad)
+}
+
+// ---------------------------------------------------------------------------------------
+// The readable view.
+
+const BOLD: Style = Style::new().bold();
+const DIM: Style = Style::new().dimmed();
+const GOOD: Style = AnsiColor::Green.on_default();
+const BAD: Style = AnsiColor::Red.on_default();
+const WARN: Style = AnsiColor::Yellow.on_default();
+const TIP: Style = AnsiColor::Cyan.on_default();
+
+fn level_style(level: Level) -> Style {
+    match level {
+        Level::High => GOOD.bold(),
+        Level::Low => BAD.bold(),
+        _ => WARN.bold(),
     }
 }
 
-fn run_jsonl(scorer: &Scorer, path: &str) -> ExitCode {
-    let input: Box<dyn BufRead> = if path == "-" {
-        Box::new(std::io::stdin().lock())
+fn mood_style(mood: f32) -> Style {
+    if mood <= -0.2 {
+        BAD
+    } else if mood >= 0.2 {
+        GOOD
     } else {
-        match std::fs::File::open(path) {
-            Ok(f) => Box::new(std::io::BufReader::new(f)),
-            Err(e) => {
-                eprintln!("error: cannot open {path}: {e}");
-                return ExitCode::from(1);
-            }
-        }
-    };
-    let mut out = BufWriter::new(std::io::stdout().lock());
-    for (n, line) in input.lines().enumerate() {
-        let n = n + 1;
-        let Ok(line) = line else {
-            eprintln!("line {n}: cannot read");
-            continue;
-        };
-        if line.trim().is_empty() {
-            continue;
-        }
-        match parse(&line) {
-            Ok((id, conv)) => {
-                let report = scorer.score_conversation(&conv);
-                let obj = json!({ "id": id, "report": report });
-                if writeln!(out, "{obj}").is_err() {
-                    return ExitCode::from(1);
-                }
-            }
-            Err(e) => eprintln!("line {n}: {e}"),
-        }
+        Style::new()
     }
-    let _ = out.flush();
-    ExitCode::SUCCESS
 }
 
 fn duration(s: f64) -> String {
@@ -95,12 +170,28 @@ fn duration(s: f64) -> String {
     }
 }
 
-fn print_report(id: &Value, conv: &Conversation, r: &ConversationReport) {
-    println!("══ conversation {id} ══");
+fn legend(out: &mut impl Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "{DIM}How to read it: [n] is the turn (from 0). Under a customer turn, mood from −1\n\
+         (distressed) to +1 (grateful) and the emotions found, 0–1. Under an agent turn, its\n\
+         score 0–100 against the customer turns it answers, responsiveness 0–1 (how well it\n\
+         meets their emotions), the wait, and → the first coaching suggestion. ⚠ ESCALATE: hand\n\
+         the conversation to a human.{DIM:#}\n"
+    )
+}
+
+fn print_report(
+    out: &mut impl Write,
+    id: &Value,
+    conv: &Conversation,
+    r: &ConversationReport,
+) -> io::Result<()> {
+    writeln!(out, "{BOLD}══ conversation {id} ══{BOLD:#}")?;
     for (turn, t) in conv.turns.iter().zip(&r.turns) {
         let who = match turn.role {
             Role::Customer => "customer",
-            Role::Agent => "agent   ",
+            _ => "agent   ",
         };
         let text: String = turn.text.chars().take(110).collect();
         let ellipsis = if turn.text.chars().count() > 110 {
@@ -108,22 +199,24 @@ fn print_report(id: &Value, conv: &Conversation, r: &ConversationReport) {
         } else {
             ""
         };
-        println!("  [{}] {who} {text}{ellipsis}", t.index);
+        writeln!(out, "  {DIM}[{}]{DIM:#} {who} {text}{ellipsis}", t.index)?;
         if let Some(e) = &t.emotions {
             let feelings: Vec<String> = e
                 .iter()
                 .filter(|(_, v)| *v >= 0.2)
                 .map(|(k, v)| format!("{k} {v:.2}"))
                 .collect();
-            println!(
-                "        mood {:+.2} {}",
-                t.mood.unwrap_or(0.0),
+            let mood = t.mood.unwrap_or(0.0);
+            let m = mood_style(mood);
+            writeln!(
+                out,
+                "        mood {m}{mood:+.2}{m:#} {}",
                 if feelings.is_empty() {
                     String::new()
                 } else {
                     format!("({})", feelings.join(", "))
                 }
-            );
+            )?;
         }
         if let Some(a) = &t.assessment {
             let wait = t
@@ -135,47 +228,295 @@ fn print_report(id: &Value, conv: &Conversation, r: &ConversationReport) {
                 .as_ref()
                 .map(|c| format!(", responsiveness {:.2}", c.responsiveness))
                 .unwrap_or_default();
-            println!("        score {:.0} ({}){resp}{wait}", a.score, a.level);
+            let unreadable = if a.readability.is_scorable() {
+                String::new()
+            } else {
+                format!(" {WARN}· not readable: {}{WARN:#}", a.readability)
+            };
+            let l = level_style(a.level);
+            writeln!(
+                out,
+                "        score {l}{:.0} ({}){l:#}{unreadable}{resp}{wait}",
+                a.score, a.level
+            )?;
             if let Some(s) = a.suggestions.first() {
-                println!("        → {}", s.message);
+                writeln!(out, "        {TIP}→ {}{TIP:#}", s.message)?;
             }
         }
     }
     if let (Some(mean), Some(low), Some(lt)) = (r.agent_mean, r.agent_lowest, r.agent_lowest_turn) {
-        println!("  agent: mean {mean:.0}, lowest {low:.0} (turn {lt})");
+        writeln!(out, "  agent: mean {mean:.0}, lowest {low:.0} (turn {lt})")?;
     }
     if let Some(t) = r.trajectory {
-        let word = if t.improved {
-            "improved"
+        let (word, s) = if t.improved {
+            ("improved", GOOD)
         } else if t.worsened {
-            "worsened"
+            ("worsened", BAD)
         } else {
-            "steady"
+            ("steady", Style::new())
         };
-        println!("  mood {:+.2} → {:+.2}: {word}", t.first, t.last);
+        writeln!(
+            out,
+            "  mood {:+.2} → {:+.2}: {s}{word}{s:#}",
+            t.first, t.last
+        )?;
     }
     if let Some(rt) = r.response_times {
-        println!(
+        writeln!(
+            out,
             "  response times: median {}, longest {}",
             duration(rt.median_seconds),
             duration(rt.longest_seconds)
-        );
+        )?;
     }
     if !r.out_of_order.is_empty() {
-        println!("  turns out of time order: {:?}", r.out_of_order);
+        writeln!(out, "  turns out of time order: {:?}", r.out_of_order)?;
     }
     match &r.escalation {
-        Some(e) => println!("  ⚠ ESCALATE at turn {}: {}", e.turn, e.reason),
-        None => println!("  no escalation"),
+        Some(e) => writeln!(
+            out,
+            "  {BAD}⚠ ESCALATE at turn {}: {}{BAD:#}",
+            e.turn, e.reason
+        )?,
+        None => writeln!(out, "  no escalation")?,
     }
-    println!();
+    writeln!(out)
 }
 
-fn view(scorer: &Scorer) {
-    for (n, line) in SAMPLES.lines().enumerate() {
-        match parse(line) {
-            Ok((id, conv)) => print_report(&id, &conv, &scorer.score_conversation(&conv)),
-            Err(e) => eprintln!("samples line {}: {e}", n + 1),
+fn view(scorer: &Scorer, input: Input, color: anstream::ColorChoice) -> Result<u64, Stop> {
+    let stdout = anstream::AutoStream::new(io::stdout().lock(), color);
+    let mut out = BufWriter::new(stdout);
+    legend(&mut out)?;
+    let (mut count, mut escalated, mut worsened) = (0u64, 0u64, 0u64);
+    let bad = each_line(
+        input,
+        &ProgressBar::hidden(),
+        parse_line,
+        |_, (id, conv)| {
+            let report = scorer.score_conversation(&conv);
+            count += 1;
+            escalated += u64::from(report.escalation.is_some());
+            worsened += u64::from(report.trajectory.is_some_and(|t| t.worsened));
+            print_report(&mut out, &id, &conv, &report)?;
+            out.flush() // one conversation at a time: `conversation -` answers each line as it comes
+        },
+    )?;
+    writeln!(
+        out,
+        "{BOLD}══ summary ══{BOLD:#} {count} conversation(s): {escalated} to escalate, the \
+         customer's mood worsened in {worsened}"
+    )?;
+    if bad > 0 {
+        writeln!(out, "  {BAD}{bad} input line(s) failed{BAD:#} (see stderr)")?;
+    }
+    out.flush()?;
+    Ok(bad)
+}
+
+// ---------------------------------------------------------------------------------------
+// Command-line plumbing: the same pattern in every example, so that each file stands alone.
+
+/// Why a run stopped before the end of its input.
+enum Stop {
+    /// The input could not be opened or read (the message says which and why).
+    Read(String),
+    /// Writing the output failed (a closed pipe is not an error).
+    Write(io::Error),
+}
+
+impl From<io::Error> for Stop {
+    fn from(e: io::Error) -> Self {
+        Stop::Write(e)
+    }
+}
+
+/// A line on stderr; nothing to be done if stderr itself is gone.
+fn warn(msg: impl std::fmt::Display) {
+    let _ = writeln!(io::stderr(), "{msg}");
+}
+
+fn print_help(help: &str) -> ExitCode {
+    match io::stdout().write_all(help.as_bytes()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => fail(&e),
+        _ => ExitCode::SUCCESS,
+    }
+}
+
+fn usage_error(msg: &str) -> ExitCode {
+    warn(format_args!("error: {msg}\n{USAGE}\n(--help for more)"));
+    ExitCode::from(2)
+}
+
+fn fail(e: &dyn std::fmt::Display) -> ExitCode {
+    warn(format_args!("error: {e}"));
+    ExitCode::from(1)
+}
+
+/// The exit status: 0 when every line went through, 1 when one failed or the run stopped.
+fn finish(result: Result<u64, Stop>) -> ExitCode {
+    match result {
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::from(1),
+        Err(Stop::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Stop::Write(e)) => fail(&format_args!("cannot write the output: {e}")),
+        Err(Stop::Read(msg)) => fail(&msg),
+    }
+}
+
+/// A file path option's value; `-` means stdin, anything else starting with `-` is a
+/// forgotten value (`--jsonl --lexicon x`).
+fn path_value(parser: &mut lexopt::Parser, option: &str) -> Result<PathBuf, String> {
+    let v = parser.value().map_err(|e| e.to_string())?;
+    let s = v.to_string_lossy();
+    if s.starts_with('-') && s != "-" {
+        return Err(format!("{option} needs a FILE (or - for stdin), not {s:?}"));
+    }
+    Ok(v.into())
+}
+
+fn color_value(parser: &mut lexopt::Parser) -> Result<anstream::ColorChoice, String> {
+    let v = parser.value().map_err(|e| e.to_string())?;
+    match v.to_string_lossy().as_ref() {
+        "auto" => Ok(anstream::ColorChoice::Auto),
+        "always" => Ok(anstream::ColorChoice::Always),
+        "never" => Ok(anstream::ColorChoice::Never),
+        other => Err(format!(
+            "--color wants auto, always or never, not {other:?}"
+        )),
+    }
+}
+
+/// A JSONL input: a file, stdin, or the bundled samples.
+struct Input {
+    name: String,
+    reader: Box<dyn BufRead>,
+    /// The size in bytes, when known (for the progress bar).
+    len: Option<u64>,
+}
+
+impl Input {
+    fn samples() -> Input {
+        Input {
+            name: "the bundled samples".into(),
+            reader: Box::new(SAMPLES.as_bytes()),
+            len: Some(SAMPLES.len() as u64),
+        }
+    }
+}
+
+/// Opens `path` (`-` is stdin) and refuses a binary file, one that has a NUL byte or bytes
+/// that are not UTF-8 in its first 8 KiB: "FILE looks binary, not {what}".
+fn open(path: &PathBuf, what: &str) -> Result<Input, Stop> {
+    let (name, reader, len): (String, Box<dyn BufRead>, _) = if path.as_os_str() == "-" {
+        let stdin = io::BufReader::with_capacity(64 * 1024, io::stdin());
+        ("<stdin>".into(), Box::new(stdin), None)
+    } else {
+        let name = path.display().to_string();
+        let file = std::fs::File::open(path)
+            .map_err(|e| Stop::Read(format!("cannot open {name}: {e}")))?;
+        let len = file
+            .metadata()
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|m| m.len());
+        let file = io::BufReader::with_capacity(64 * 1024, file);
+        (name, Box::new(file), len)
+    };
+    let mut input = Input { name, reader, len };
+    let head = input
+        .reader
+        .fill_buf()
+        .map_err(|e| Stop::Read(format!("cannot read {}: {e}", input.name)))?;
+    let head = &head[..head.len().min(8 * 1024)];
+    // A multi-byte character cut at the end of the 8 KiB is fine; anything else is not UTF-8.
+    let binary =
+        head.contains(&0) || std::str::from_utf8(head).is_err_and(|e| e.error_len().is_some());
+    if binary {
+        return Err(Stop::Read(format!(
+            "{} looks binary, not {what}",
+            input.name
+        )));
+    }
+    Ok(input)
+}
+
+/// A progress bar on stderr for a long JSONL run: only when stderr is a terminal and stdout
+/// is not (the output goes to a file or a pipe), hidden otherwise.
+fn progress_for(input: &Input) -> ProgressBar {
+    if !io::stderr().is_terminal() || io::stdout().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    match input.len {
+        Some(len) => ProgressBar::new(len).with_style(
+            ProgressStyle::with_template(
+                "{spinner} {bytes}/{total_bytes} [{wide_bar}] {bytes_per_sec}, {eta} left",
+            )
+            .expect("a valid template")
+            .progress_chars("=> "),
+        ),
+        None => ProgressBar::new_spinner().with_style(
+            ProgressStyle::with_template("{spinner} {human_pos} lines, {per_sec}")
+                .expect("a valid template"),
+        ),
+    }
+}
+
+/// serde_json's message without its own " at line 1 column N" (every input line is parsed
+/// on its own, so its line is always 1): `EOF while parsing a value at column 15`.
+fn json_error(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let msg = msg.strip_suffix(&suffix).unwrap_or(&msg);
+    let what = match e.classify() {
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => "invalid JSON: ",
+        _ => "",
+    };
+    if e.column() > 0 {
+        format!("{what}{msg} at column {}", e.column())
+    } else {
+        format!("{what}{msg}")
+    }
+}
+
+/// Calls `each` with every line of `input` that `parse` accepts, and its 1-based line number;
+/// blank lines are skipped, and a line that `parse` rejects gets one error on stderr naming
+/// its number. Returns how many lines failed.
+fn each_line<T>(
+    mut input: Input,
+    progress: &ProgressBar,
+    mut parse: impl FnMut(&str) -> Result<T, String>,
+    mut each: impl FnMut(u64, T) -> io::Result<()>,
+) -> Result<u64, Stop> {
+    let mut buf = Vec::with_capacity(4096);
+    let mut n = 0u64;
+    let mut bad = 0u64;
+    let by_bytes = input.len.is_some();
+    loop {
+        buf.clear();
+        let read = input
+            .reader
+            .read_until(b'\n', &mut buf)
+            .map_err(|e| Stop::Read(format!("cannot read {} after line {n}: {e}", input.name)))?;
+        if read == 0 {
+            return Ok(bad);
+        }
+        n += 1;
+        progress.inc(if by_bytes { read as u64 } else { 1 });
+        let parsed = match std::str::from_utf8(&buf) {
+            Err(e) => Err(format!("not UTF-8 (byte {})", e.valid_up_to() + 1)),
+            Ok(line) if line.trim().is_empty() => continue,
+            // Without its line ending; a byte-order mark before the first line is harmless.
+            Ok(line) => {
+                let line = line.trim_end_matches(['\n', '\r']);
+                parse(line.strip_prefix('\u{feff}').unwrap_or(line))
+            }
+        };
+        match parsed {
+            Ok(value) => each(n, value)?,
+            Err(msg) => {
+                bad += 1;
+                progress.suspend(|| warn(format_args!("line {n}: {msg}")));
+            }
         }
     }
 }

@@ -2,26 +2,161 @@
 //! `vader_sentiment` crate's `polarity_scores` on the same lines, in the same run.
 //!
 //! ```text
-//! cargo run --release --example throughput -- FILE [--min-seconds 3] [--threads N] [--only-ours] [--bytes 50-300]
+//! cargo run --release --example throughput -- [FILE] [--min-seconds 3] [--threads N] [--only-ours] [--bytes 50-300]
+//! cargo run --release --example throughput -- --help
 //! ```
 //!
 //! FILE holds text lines, or JSONL with a `text` field. Without FILE, a synthetic corpus of
 //! support replies is generated (deterministic). `--threads N` (with `--features rayon`) also
-//! measures the parallel batch API. `--only-ours` stops after `score_into` (for profiling).
+//! measures the parallel batch API, on a pool of N threads against one of 1. `--only-ours` stops after `score_into` (for profiling).
 //! `--bytes LO-HI` keeps only the lines of LO to HI bytes (the targets speak of support-length
 //! texts of 50–300 bytes). `--stages` (with `--features internals`) also cuts the pipeline
 //! after each stage, on these lines, to show where the time goes.
+//!
+//! The results go to stdout; while a measurement runs, a progress bar on stderr shows it when
+//! stderr is a terminal (nothing in a pipe or a log). `--help` prints the usage; a usage error
+//! exits with 2, an unreadable or binary FILE with 1; a closed pipe ends the run quietly.
 
 use empathy::{Assessment, Scorer};
+use indicatif::{ProgressBar, ProgressStyle};
 use std::hint::black_box;
+use std::io::{self, IsTerminal, Write};
+use std::ops::Range;
+use std::path::PathBuf;
+use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-fn load(path: &str) -> Vec<String> {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| {
-        eprintln!("cannot read {path}: {e}");
-        std::process::exit(1)
-    });
-    text.lines()
+const USAGE: &str = "usage: throughput [FILE] [--min-seconds S] [--threads N] [--only-ours] [--stages] [--bytes LO-HI]";
+
+const HELP: &str = "\
+Throughput of Scorer::score_into and Scorer::score, in MB/s and lines/s, next to the
+vader_sentiment crate's polarity_scores on the same lines. Build with --release.
+
+usage: throughput [FILE] [--min-seconds S] [--threads N] [--only-ours] [--stages] [--bytes LO-HI]
+
+FILE holds text lines, or JSONL lines with a `text` field; without FILE, a deterministic
+synthetic corpus of support replies.
+
+options:
+  --min-seconds S   run each measurement at least S seconds (default 3)
+  --threads N       also measure the parallel batch API on N threads against 1
+                    (needs --features rayon)
+  --only-ours       stop after score_into (for profiling)
+  --stages          also cut the pipeline after each stage (needs --features internals)
+  --bytes LO-HI     keep only the lines of LO to HI bytes, e.g. 50-300
+  -h, --help        print this help
+
+The results go to stdout; a progress bar on stderr while a measurement runs, when stderr is
+a terminal. exit status: 0 on success, 1 when FILE cannot be read (or has no lines to
+measure), 2 for a usage error.
+";
+
+struct Options {
+    path: Option<PathBuf>,
+    min: Duration,
+    threads: usize,
+    only_ours: bool,
+    stages: bool,
+    length: Range<usize>,
+}
+
+fn main() -> ExitCode {
+    let opts = match parse_args() {
+        Ok(Some(opts)) => opts,
+        Ok(None) => return print_help(HELP),
+        Err(msg) => return usage_error(&msg),
+    };
+    let mut lines = match &opts.path {
+        Some(p) => match load(p) {
+            Ok(lines) => lines,
+            Err(msg) => return fail(&msg),
+        },
+        None => synthetic(20_000),
+    };
+    lines.retain(|l| opts.length.contains(&l.len()));
+    if lines.is_empty() {
+        return fail(&"no lines to measure");
+    }
+    match run(&opts, &lines, &mut io::stdout().lock()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => fail(&format_args!("cannot write the output: {e}")),
+    }
+}
+
+fn parse_args() -> Result<Option<Options>, String> {
+    use lexopt::prelude::*;
+    let mut opts = Options {
+        path: None,
+        min: Duration::from_secs(3),
+        threads: 0,
+        only_ours: false,
+        stages: false,
+        length: 0..usize::MAX,
+    };
+    let mut parser = lexopt::Parser::from_env();
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Short('h') | Long("help") => return Ok(None),
+            Long("min-seconds") => {
+                let v = value(&mut parser)?;
+                opts.min = v
+                    .parse::<f64>()
+                    .ok()
+                    .and_then(|s| Duration::try_from_secs_f64(s).ok())
+                    .ok_or_else(|| format!("--min-seconds wants a number of seconds, not {v:?}"))?;
+            }
+            Long("threads") => {
+                let v = value(&mut parser)?;
+                opts.threads = v
+                    .parse()
+                    .ok()
+                    .filter(|&n| n > 0)
+                    .ok_or_else(|| format!("--threads wants a number above 0, not {v:?}"))?;
+            }
+            // For profiling: our scorer alone.
+            Long("only-ours") => opts.only_ours = true,
+            Long("stages") => opts.stages = true,
+            Long("bytes") => {
+                let v = value(&mut parser)?;
+                let bounds = v
+                    .split_once('-')
+                    .and_then(|(lo, hi)| Some((lo.parse().ok()?, hi.parse::<usize>().ok()?)));
+                let Some((lo, hi)) = bounds else {
+                    return Err(format!("--bytes wants LO-HI, e.g. 50-300, not {v:?}"));
+                };
+                opts.length = lo..hi.saturating_add(1);
+            }
+            Value(v) if opts.path.is_none() => opts.path = Some(v.into()),
+            other => return Err(other.unexpected().to_string()),
+        }
+    }
+    Ok(Some(opts))
+}
+
+fn value(parser: &mut lexopt::Parser) -> Result<String, String> {
+    let v = parser.value().map_err(|e| e.to_string())?;
+    Ok(v.to_string_lossy().into_owned())
+}
+
+/// The lines of `path` (the `text` of JSONL lines); a binary file (a NUL byte or bytes that
+/// are not UTF-8 in its first 8 KiB) is refused.
+fn load(path: &PathBuf) -> Result<Vec<String>, String> {
+    let name = path.display();
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {name}: {e}"))?;
+    let head = &bytes[..bytes.len().min(8 * 1024)];
+    if head.contains(&0) || std::str::from_utf8(head).is_err_and(|e| e.error_len().is_some()) {
+        return Err(format!("{name} looks binary, not text or JSONL"));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        format!("{name}: line {line} is not UTF-8")
+    })?;
+    Ok(text
+        .lines()
         .filter(|l| !l.trim().is_empty())
         .map(|l| {
             if l.trim_start().starts_with('{') {
@@ -33,7 +168,7 @@ fn load(path: &str) -> Vec<String> {
                 l.to_string()
             }
         })
-        .collect()
+        .collect())
 }
 
 /// A deterministic synthetic corpus of support-length replies (50–300 bytes).
@@ -100,11 +235,27 @@ struct Rate {
     lines_s: f64,
 }
 
-fn measure(lines: &[String], min: Duration, mut f: impl FnMut(&str)) -> Rate {
+/// A bar on stderr that fills up over the measurement's minimum time, when stderr is a
+/// terminal; hidden otherwise.
+fn progress(label: &str, min: Duration) -> ProgressBar {
+    if !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(min.as_millis().max(1) as u64).with_style(
+        ProgressStyle::with_template("{spinner} measuring {msg} [{wide_bar}] {elapsed}")
+            .expect("a valid template")
+            .progress_chars("=> "),
+    );
+    bar.set_message(label.to_string());
+    bar
+}
+
+fn measure(label: &str, lines: &[String], min: Duration, mut f: impl FnMut(&str)) -> Rate {
     let bytes: usize = lines.iter().map(String::len).sum();
     for l in lines.iter().take(200) {
         f(l); // warm up
     }
+    let bar = progress(label, min);
     let start = Instant::now();
     let mut rounds = 0usize;
     while start.elapsed() < min || rounds == 0 {
@@ -112,8 +263,10 @@ fn measure(lines: &[String], min: Duration, mut f: impl FnMut(&str)) -> Rate {
             f(l);
         }
         rounds += 1;
+        bar.set_position(start.elapsed().as_millis() as u64);
     }
     let secs = start.elapsed().as_secs_f64();
+    bar.finish_and_clear();
     Rate {
         mb_s: (bytes * rounds) as f64 / secs / 1e6,
         lines_s: (lines.len() * rounds) as f64 / secs,
@@ -130,131 +283,109 @@ fn resident_bytes() -> Option<u64> {
     Some(kib * 1024)
 }
 
-fn main() {
-    let mut args = std::env::args().skip(1);
-    let mut path = None;
-    let mut min = Duration::from_secs(3);
-    let mut threads = 0usize;
-    let mut only_ours = false;
-    let mut cut = false;
-    let mut length = 0..usize::MAX;
-    while let Some(a) = args.next() {
-        match a.as_str() {
-            "--min-seconds" => {
-                min =
-                    Duration::from_secs_f64(args.next().and_then(|s| s.parse().ok()).unwrap_or(3.0))
-            }
-            "--threads" => threads = args.next().and_then(|s| s.parse().ok()).unwrap_or(2),
-            // For profiling: our scorer alone.
-            "--only-ours" => only_ours = true,
-            "--stages" => cut = true,
-            "--bytes" => {
-                let range = args.next().unwrap_or_default();
-                let bounds = range
-                    .split_once('-')
-                    .and_then(|(lo, hi)| Some((lo.parse().ok()?, hi.parse::<usize>().ok()?)));
-                let Some((lo, hi)) = bounds else {
-                    eprintln!("--bytes wants LO-HI, e.g. 50-300 (got {range:?})");
-                    std::process::exit(2)
-                };
-                length = lo..hi.saturating_add(1);
-            }
-            _ => path = Some(a),
-        }
-    }
-    let mut lines = match &path {
-        Some(p) => load(p),
-        None => synthetic(20_000),
-    };
-    lines.retain(|l| length.contains(&l.len()));
-    if lines.is_empty() {
-        eprintln!("no lines to measure");
-        std::process::exit(1)
-    }
+fn run(opts: &Options, lines: &[String], out: &mut impl Write) -> io::Result<()> {
+    let min = opts.min;
     let bytes: usize = lines.iter().map(String::len).sum();
-    let kept = if length == (0..usize::MAX) {
+    let kept = if opts.length == (0..usize::MAX) {
         String::new()
     } else {
-        format!(" of {}-{} bytes", length.start, length.end - 1)
+        format!(" of {}-{} bytes", opts.length.start, opts.length.end - 1)
     };
-    println!(
-        "corpus: {} ({} lines{kept}, {:.2} MB, mean {:.0} bytes/line)",
-        path.as_deref().unwrap_or("synthetic support replies"),
+    let name = match &opts.path {
+        Some(p) => p.display().to_string(),
+        None => "synthetic support replies".to_string(),
+    };
+    writeln!(
+        out,
+        "corpus: {name} ({} lines{kept}, {:.2} MB, mean {:.0} bytes/line)",
         lines.len(),
         bytes as f64 / 1e6,
         bytes as f64 / lines.len().max(1) as f64
-    );
+    )?;
 
     let rss_before = resident_bytes();
     let t0 = Instant::now();
     let scorer = Scorer::builder().build().expect("built-in scorer");
-    println!(
+    writeln!(
+        out,
         "build Scorer: {:.1} ms (lexicon parsed and matchers compiled)",
         t0.elapsed().as_secs_f64() * 1e3
-    );
+    )?;
     if let (Some(before), Some(after)) = (rss_before, resident_bytes()) {
-        println!(
+        writeln!(
+            out,
             "resident: +{:.1} MiB for the scorer (process {:.1} MiB); matcher tables {:.2} MiB",
             after.saturating_sub(before) as f64 / MIB,
             after as f64 / MIB,
             scorer.memory_usage() as f64 / MIB
-        );
+        )?;
     }
 
-    let mut out = Assessment::default();
-    let ours = measure(&lines, min, |l| {
-        scorer.score_into(l, &mut out);
-        black_box(&out);
+    let mut a = Assessment::default();
+    let ours = measure("score_into", lines, min, |l| {
+        scorer.score_into(l, &mut a);
+        black_box(&a);
     });
-    println!(
+    writeln!(
+        out,
         "empathy  score_into : {:8.1} MB/s {:10.0} lines/s",
         ours.mb_s, ours.lines_s
-    );
-    if cut {
-        stages(&scorer, &lines, min);
+    )?;
+    if opts.stages {
+        stages(out, &scorer, lines, min)?;
     }
-    if only_ours {
-        return;
+    if opts.only_ours {
+        return Ok(());
     }
-    let fresh = measure(&lines, min, |l| {
+    let fresh = measure("score", lines, min, |l| {
         let _ = black_box(scorer.score(l));
     });
-    println!(
+    writeln!(
+        out,
         "empathy  score      : {:8.1} MB/s {:10.0} lines/s",
         fresh.mb_s, fresh.lines_s
-    );
+    )?;
 
     let vader = vader_sentiment::SentimentIntensityAnalyzer::new();
-    let theirs = measure(&lines, min, |l| {
+    let theirs = measure("vader_sentiment", lines, min, |l| {
         black_box(vader.polarity_scores(l));
     });
-    println!(
+    writeln!(
+        out,
         "vader_sentiment     : {:8.1} MB/s {:10.0} lines/s",
         theirs.mb_s, theirs.lines_s
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "ratio (score_into / vader): {:.1}x",
         ours.mb_s / theirs.mb_s
-    );
+    )?;
 
-    if threads > 0 {
-        parallel(&scorer, &lines, min);
+    if opts.threads > 0 {
+        parallel(out, &scorer, lines, min, opts.threads)?;
     }
+    Ok(())
 }
 
 #[cfg(feature = "rayon")]
-fn parallel(scorer: &Scorer, lines: &[String], min: Duration) {
+fn parallel(
+    out: &mut impl Write,
+    scorer: &Scorer,
+    lines: &[String],
+    min: Duration,
+    threads: usize,
+) -> io::Result<()> {
     let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
     let run = || {
-        measure_batches(&refs, min, |batch| {
+        measure_batches("score_batch", &refs, min, |batch| {
             black_box(scorer.score_batch(batch));
         })
     };
-    let mut out = Vec::new();
+    let mut batch_out = Vec::new();
     let mut run_into = || {
-        measure_batches(&refs, min, |batch| {
-            scorer.score_batch_into(batch, &mut out);
-            black_box(&out);
+        measure_batches("score_batch_into", &refs, min, |batch| {
+            scorer.score_batch_into(batch, &mut batch_out);
+            black_box(&batch_out);
         })
     };
     // The same batch API on a one-thread pool is the baseline.
@@ -262,42 +393,57 @@ fn parallel(scorer: &Scorer, lines: &[String], min: Duration) {
         .num_threads(1)
         .build()
         .expect("a one-thread pool");
+    let many = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .expect("a thread pool");
     let single = one.install(run);
-    let rate = run();
-    println!(
+    let rate = many.install(run);
+    writeln!(
+        out,
         "empathy  score_batch: {:8.1} MB/s on 1 thread, {:.1} MB/s on {} threads ({:.2}x)",
         single,
         rate,
-        rayon::current_num_threads(),
+        many.current_num_threads(),
         rate / single
-    );
+    )?;
     let single = one.install(&mut run_into);
-    let rate = run_into();
-    println!(
+    let rate = many.install(&mut run_into);
+    writeln!(
+        out,
         "empathy  score_batch_into: {:.1} MB/s on 1 thread, {:.1} MB/s on {} threads ({:.2}x)",
         single,
         rate,
-        rayon::current_num_threads(),
+        many.current_num_threads(),
         rate / single
-    );
+    )
 }
 
 #[cfg(feature = "rayon")]
-fn measure_batches(lines: &[&str], min: Duration, mut f: impl FnMut(&[&str])) -> f64 {
+fn measure_batches(label: &str, lines: &[&str], min: Duration, mut f: impl FnMut(&[&str])) -> f64 {
     let bytes: usize = lines.iter().map(|l| l.len()).sum();
     f(lines);
+    let bar = progress(label, min);
     let start = Instant::now();
     let mut rounds = 0usize;
     while start.elapsed() < min || rounds == 0 {
         f(lines);
         rounds += 1;
+        bar.set_position(start.elapsed().as_millis() as u64);
     }
-    (bytes * rounds) as f64 / start.elapsed().as_secs_f64() / 1e6
+    let rate = (bytes * rounds) as f64 / start.elapsed().as_secs_f64() / 1e6;
+    bar.finish_and_clear();
+    rate
 }
 
 /// The pipeline cut after each stage (feature `internals`): layout, + matching, + rules.
 #[cfg(feature = "internals")]
-fn stages(scorer: &Scorer, lines: &[String], min: Duration) {
+fn stages(
+    out: &mut impl Write,
+    scorer: &Scorer,
+    lines: &[String],
+    min: Duration,
+) -> io::Result<()> {
     use empathy::internals;
     type Cut = fn(&Scorer, &str) -> usize;
     let cuts: [(&str, Cut); 3] = [
@@ -306,23 +452,51 @@ fn stages(scorer: &Scorer, lines: &[String], min: Duration) {
         ("+ context rules", internals::analyze),
     ];
     for (name, cut) in cuts {
-        let rate = measure(lines, min, |l| {
+        let rate = measure(name, lines, min, |l| {
             black_box(cut(scorer, l));
         });
-        println!("  stage {name:<22}: {:8.1} MB/s", rate.mb_s);
+        writeln!(out, "  stage {name:<22}: {:8.1} MB/s", rate.mb_s)?;
     }
+    Ok(())
 }
 
 #[cfg(not(feature = "internals"))]
-fn stages(_: &Scorer, _: &[String], _: Duration) {
-    eprintln!(
-        "--stages needs the `internals` feature: cargo run --release --features internals --example throughput"
+fn stages(_: &mut impl Write, _: &Scorer, _: &[String], _: Duration) -> io::Result<()> {
+    warn(
+        "--stages needs the `internals` feature: cargo run --release --features internals --example throughput",
     );
+    Ok(())
 }
 
 #[cfg(not(feature = "rayon"))]
-fn parallel(_: &Scorer, _: &[String], _: Duration) {
-    eprintln!(
-        "--threads needs the `rayon` feature: cargo run --release --features rayon --example throughput"
+fn parallel(_: &mut impl Write, _: &Scorer, _: &[String], _: Duration, _: usize) -> io::Result<()> {
+    warn(
+        "--threads needs the `rayon` feature: cargo run --release --features rayon --example throughput",
     );
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------
+// Command-line plumbing: the same pattern in every example, so that each file stands alone.
+
+/// A line on stderr; nothing to be done if stderr itself is gone.
+fn warn(msg: impl std::fmt::Display) {
+    let _ = writeln!(io::stderr(), "{msg}");
+}
+
+fn print_help(help: &str) -> ExitCode {
+    match io::stdout().write_all(help.as_bytes()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => fail(&e),
+        _ => ExitCode::SUCCESS,
+    }
+}
+
+fn usage_error(msg: &str) -> ExitCode {
+    warn(format_args!("error: {msg}\n{USAGE}\n(--help for more)"));
+    ExitCode::from(2)
+}
+
+fn fail(e: &dyn std::fmt::Display) -> ExitCode {
+    warn(format_args!("error: {e}"));
+    ExitCode::from(1)
 }
