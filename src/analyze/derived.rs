@@ -9,7 +9,6 @@ use crate::model::Model;
 use crate::report::{Rule, Rules};
 use crate::text::segment;
 use crate::text::token::TokenKind;
-use crate::util::fold;
 
 impl Cache {
     /// A policy refusal is not a wall when the reply goes on to offer something else.
@@ -40,7 +39,6 @@ impl Cache {
     /// data request.
     pub(super) fn open_questions_about_the_customer(
         &mut self,
-        text: &str,
         matcher: &Matcher,
         weights: &Model,
     ) {
@@ -59,10 +57,7 @@ impl Cache {
                 continue;
             }
             let (start, end) = (toks[i].start as usize, toks[j - 1].end as usize);
-            let about_you = toks[i..j].iter().any(|t| {
-                let w = &text[t.start as usize..t.end as usize];
-                addressees.iter().any(|y| fold::folds_to(w, y))
-            });
+            let about_you = toks[i..j].iter().any(|t| addressees.contains(&t.word));
             // `found` is in text order here, so one cursor serves every sentence (a scan of
             // all evidence per question would be quadratic on a huge text).
             while seen < cues && self.findings[seen].start < start {

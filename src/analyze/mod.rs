@@ -143,7 +143,7 @@ impl Cache {
             self.problem_reports(weights);
         }
         if side == Side::Reply {
-            self.open_questions_about_the_customer(text, matcher, weights);
+            self.open_questions_about_the_customer(matcher, weights);
             self.commitments(weights);
             self.weaken_walls_with_alternatives(weights);
             self.greetings_with_names(text, matcher, weights);

@@ -23,8 +23,9 @@ pub(crate) struct Matcher {
     /// Per word ID: the DFA's transition out of the root, with `OPENS_EDIT` set when a
     /// negation edit may start at the word (agent replies only): one load per word.
     pub(crate) start: Vec<State>,
-    /// Words that address the reader ("you", "your"), folded.
-    pub(crate) addressees: Vec<Box<str>>,
+    /// The IDs of the words that address the reader ("you", "your"): a question is about
+    /// the customer when one of its tokens has such an ID (no string compare per token).
+    pub(crate) addressees: Vec<WordId>,
     /// Lower-case words that are not names (not-names, stopwords, greetings).
     pub(crate) not_names: FxHashSet<Box<str>>,
 }
@@ -43,6 +44,12 @@ impl Matcher {
         {
             vocab.intern(w);
         }
+        let addressees: Vec<WordId> = lexicon
+            .context
+            .addressees
+            .iter()
+            .map(|w| vocab.intern(w))
+            .collect();
         let mut nfa = Nfa::new();
         let mut intern = |w: &str| vocab.intern(w);
         for (i, entry) in lexicon.entries.iter().enumerate() {
@@ -98,7 +105,6 @@ impl Matcher {
             .chain(c.list(ContextKind::Greeting))
             .map(|w| Box::from(w.as_str()))
             .collect();
-        let addressees = c.addressees.iter().map(|w| Box::from(w.as_str())).collect();
         Ok(Matcher {
             addressees,
             vocab,

@@ -40,25 +40,6 @@ pub(crate) fn fold(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Whether `word` folds to `folded` (which is folded already), without allocating.
-pub(crate) fn folds_to(word: &str, folded: &str) -> bool {
-    let mut want = folded.chars();
-    for c in word.chars() {
-        if is_apostrophe_like(c) {
-            if want.next() != Some('\'') {
-                return false;
-            }
-        } else {
-            for l in c.to_lowercase() {
-                if want.next() != Some(l) {
-                    return false;
-                }
-            }
-        }
-    }
-    want.next().is_none()
-}
-
 /// Contractions whose apostrophe-less spelling is another common word: never read bare.
 const NO_BARE_SPELLING: &[&str] = &[
     "we'll", "we're", "i'll", "she'll", "he'll", "we'd", "she'd", "i'd", "it'll", "who're",
@@ -131,8 +112,5 @@ mod tests {
         }
         assert_eq!(fold("ÉCOLE"), "école");
         assert!(matches!(fold("plain words"), Cow::Borrowed(_)));
-        assert!(folds_to("You’RE", "you're"));
-        assert!(!folds_to("You", "your"));
-        assert!(!folds_to("Your", "you"));
     }
 }
