@@ -12,9 +12,14 @@
 //! the cues found are listed. A lexicon that does not load is reported on stderr with its file,
 //! line and problem (exit status 1); a usage error exits with 2; `--help` prints the usage.
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use anstyle::{AnsiColor, Style};
+use cli::{Stop, color_value, each_line, fail, finish, open, print_help, usage_error};
 use empathy::{Kind, Lexicon, Scorer};
-use std::io::{self, BufRead, Write};
+use indicatif::ProgressBar;
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -86,7 +91,7 @@ fn main() -> ExitCode {
     let opts = match parse_args() {
         Ok(Some(opts)) => opts,
         Ok(None) => return print_help(HELP),
-        Err(msg) => return usage_error(&msg),
+        Err(msg) => return usage_error(USAGE, &msg),
     };
     if opts.print_lexicon {
         return print_help(HOUSE_STYLE);
@@ -109,6 +114,7 @@ fn main() -> ExitCode {
         open(&PathBuf::from("-"), "text").and_then(|input| {
             each_line(
                 input,
+                &ProgressBar::hidden(),
                 |l| Ok(l.to_string()),
                 |_, reply| compare(&mut out, &scorers, &reply),
             )
@@ -187,7 +193,10 @@ fn compare(out: &mut impl Write, scorers: &[(&str, &Scorer)], reply: &str) -> io
                 "",
                 e.kind.to_string(),
                 &reply[e.span.range()],
-                e.cue
+                match &e.cue {
+                    Some(cue) => cue.to_string(),
+                    None => format!("({})", e.source),
+                }
             )?;
         }
     }
@@ -200,146 +209,5 @@ fn malformed(out: &mut impl Write) -> io::Result<()> {
     match Lexicon::from_toml_str(broken) {
         Ok(_) => writeln!(out, "unexpectedly accepted"),
         Err(e) => writeln!(out, "a malformed lexicon is reported like this: {e}"),
-    }
-}
-
-// ---------------------------------------------------------------------------------------
-// Command-line plumbing: the same pattern in every example, so that each file stands alone.
-
-/// Why a run stopped before the end of its input.
-enum Stop {
-    /// The input could not be opened or read (the message says which and why).
-    Read(String),
-    /// Writing the output failed (a closed pipe is not an error).
-    Write(io::Error),
-}
-
-impl From<io::Error> for Stop {
-    fn from(e: io::Error) -> Self {
-        Stop::Write(e)
-    }
-}
-
-/// A line on stderr; nothing to be done if stderr itself is gone.
-fn warn(msg: impl std::fmt::Display) {
-    let _ = writeln!(io::stderr(), "{msg}");
-}
-
-fn print_help(help: &str) -> ExitCode {
-    match io::stdout().write_all(help.as_bytes()) {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => fail(&e),
-        _ => ExitCode::SUCCESS,
-    }
-}
-
-fn usage_error(msg: &str) -> ExitCode {
-    warn(format_args!("error: {msg}\n{USAGE}\n(--help for more)"));
-    ExitCode::from(2)
-}
-
-fn fail(e: &dyn std::fmt::Display) -> ExitCode {
-    warn(format_args!("error: {e}"));
-    ExitCode::from(1)
-}
-
-/// The exit status: 0 when every line went through, 1 when one failed or the run stopped.
-fn finish(result: Result<u64, Stop>) -> ExitCode {
-    match result {
-        Ok(0) => ExitCode::SUCCESS,
-        Ok(_) => ExitCode::from(1),
-        Err(Stop::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(Stop::Write(e)) => fail(&format_args!("cannot write the output: {e}")),
-        Err(Stop::Read(msg)) => fail(&msg),
-    }
-}
-
-fn color_value(parser: &mut lexopt::Parser) -> Result<anstream::ColorChoice, String> {
-    let v = parser.value().map_err(|e| e.to_string())?;
-    match v.to_string_lossy().as_ref() {
-        "auto" => Ok(anstream::ColorChoice::Auto),
-        "always" => Ok(anstream::ColorChoice::Always),
-        "never" => Ok(anstream::ColorChoice::Never),
-        other => Err(format!(
-            "--color wants auto, always or never, not {other:?}"
-        )),
-    }
-}
-
-/// An input of lines: a file or stdin.
-struct Input {
-    name: String,
-    reader: Box<dyn BufRead>,
-}
-
-/// Opens `path` (`-` is stdin) and refuses a binary file, one that has a NUL byte or bytes
-/// that are not UTF-8 in its first 8 KiB: "FILE looks binary, not {what}".
-fn open(path: &PathBuf, what: &str) -> Result<Input, Stop> {
-    let (name, reader): (String, Box<dyn BufRead>) = if path.as_os_str() == "-" {
-        let stdin = io::BufReader::with_capacity(64 * 1024, io::stdin());
-        ("<stdin>".into(), Box::new(stdin))
-    } else {
-        let name = path.display().to_string();
-        let file = std::fs::File::open(path)
-            .map_err(|e| Stop::Read(format!("cannot open {name}: {e}")))?;
-        (
-            name,
-            Box::new(io::BufReader::with_capacity(64 * 1024, file)),
-        )
-    };
-    let mut input = Input { name, reader };
-    let head = input
-        .reader
-        .fill_buf()
-        .map_err(|e| Stop::Read(format!("cannot read {}: {e}", input.name)))?;
-    let head = &head[..head.len().min(8 * 1024)];
-    // A multi-byte character cut at the end of the 8 KiB is fine; anything else is not UTF-8.
-    let binary =
-        head.contains(&0) || std::str::from_utf8(head).is_err_and(|e| e.error_len().is_some());
-    if binary {
-        return Err(Stop::Read(format!(
-            "{} looks binary, not {what}",
-            input.name
-        )));
-    }
-    Ok(input)
-}
-
-/// Calls `each` with every line of `input` that `parse` accepts, and its 1-based line number;
-/// blank lines are skipped, and a line that `parse` rejects gets one error on stderr naming
-/// its number. Returns how many lines failed.
-fn each_line<T>(
-    mut input: Input,
-    mut parse: impl FnMut(&str) -> Result<T, String>,
-    mut each: impl FnMut(u64, T) -> io::Result<()>,
-) -> Result<u64, Stop> {
-    let mut buf = Vec::with_capacity(4096);
-    let mut n = 0u64;
-    let mut bad = 0u64;
-    loop {
-        buf.clear();
-        let read = input
-            .reader
-            .read_until(b'\n', &mut buf)
-            .map_err(|e| Stop::Read(format!("cannot read {} after line {n}: {e}", input.name)))?;
-        if read == 0 {
-            return Ok(bad);
-        }
-        n += 1;
-        let parsed = match std::str::from_utf8(&buf) {
-            Err(e) => Err(format!("not UTF-8 (byte {})", e.valid_up_to() + 1)),
-            Ok(line) if line.trim().is_empty() => continue,
-            // Without its line ending; a byte-order mark before the first line is harmless.
-            Ok(line) => {
-                let line = line.trim_end_matches(['\n', '\r']);
-                parse(line.strip_prefix('\u{feff}').unwrap_or(line))
-            }
-        };
-        match parsed {
-            Ok(value) => each(n, value)?,
-            Err(msg) => {
-                bad += 1;
-                warn(format_args!("line {n}: {msg}"));
-            }
-        }
     }
 }

@@ -1,8 +1,8 @@
 //! Measure the scorer against human labels.
 //!
 //! ```text
-//! cargo run --release --example evaluate -- [PATH] [--split all|train|held-out] [--json]
-//! cargo run --release --example evaluate -- --real [--split all|train|held-out] [--json]
+//! cargo run --release --example evaluate -- [PATH] [--split all|train|held-out] [--json] [--plot DIR]
+//! cargo run --release --example evaluate -- --real [--split all|train|held-out] [--json] [--plot DIR]
 //! ```
 //!
 //! PATH (default `data/eval/dev.jsonl`) holds lines `{"id", "customer", "reply", "ratings":
@@ -19,83 +19,148 @@
 //! Spearman(score, overall) of the crate and of VADER on the replies, and the AUC of the
 //! customer reading (distress, gratitude, …) against the customer-message ratings. The split
 //! is the manifest's fixed split by conversation; the headline figures are `--split held-out`.
+//!
+//! `--plot DIR` also writes the figures as SVG files into DIR (made if missing): a grid of
+//! ROC curves, one panel per field, the crate's against VADER's with both AUCs in the legend
+//! (`dev-roc-SPLIT.svg`, `real-roc-SPLIT.svg`, and `real-customer-roc-SPLIT.svg` for the
+//! customer reading), and the score against the raters' mean overall rating, Spearman in the
+//! title (`dev-score-SPLIT.svg`, `real-score-SPLIT.svg`).
+//!
+//! It works from any directory (the data is found beside the crate it was built from) and
+//! behaves like the other examples: `--help` on stdout, a usage error exits with 2, a file
+//! that cannot be read, is binary or holds no items with 1 (a malformed line is named on
+//! stderr and the others are evaluated, exit status 1); progress on stderr on a terminal.
 
+#[path = "support/cli.rs"]
+mod cli;
 #[path = "support/metrics.rs"]
 mod metrics;
+#[path = "support/plot.rs"]
+mod plot;
 #[path = "support/real.rs"]
 mod real;
 
-use empathy::{Assessment, Concern, Dimension, Emotion, Kind, Scorer};
-use metrics::{FIELDS, Item, best_f1, qwk, read_items, roc_auc, spearman};
+use cli::{Stop, dir_value, finish, json_error, open, print_help, read_all, usage_error};
+use empathy::{Assessment, Concern, Dimension, Emotion, Kind, Level, Scorer};
+use indicatif::ProgressBar;
+use metrics::{FIELDS, Item, best_f1, qwk, roc_auc, roc_curve, spearman};
 use real::{CONCERN_FIELDS, CUSTOMER_FIELDS, REPLY_FIELDS, RealItem, Selection};
 use serde_json::{Value, json};
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
-const USAGE: &str = "\
-usage: evaluate [PATH] [--split all|train|held-out] [--json]
-       evaluate --real [--split all|train|held-out] [--json]
+const USAGE: &str =
+    "usage: evaluate [PATH | --real] [--split all|train|held-out] [--json] [--plot DIR]";
 
-  PATH        development set to evaluate (default data/eval/dev.jsonl)
-  --real      evaluate on the real rated corpus: ../shared/corpora/ibm_customer_care.jsonl
-              (or $EMPATHY_CORPUS) joined with the ratings in data/eval/real/
-  --split S   all (default), train or held-out
-  --json      print the figures as one JSON object
-  -h, --help  print this help";
+const HELP: &str = "\
+Measure the scorer against human ratings, next to the vader_sentiment crate's compound score.
 
-fn usage_error(msg: &str) -> ! {
-    eprintln!("error: {msg}\n\n{USAGE}");
-    std::process::exit(2)
+usage: evaluate [PATH | --real] [--split all|train|held-out] [--json] [--plot DIR]
+
+PATH (- for stdin) holds rated items, JSONL lines {\"id\", \"customer\", \"reply\",
+\"ratings\": [{\"rater\", \"acknowledgment\": 0-2, …, \"overall\": 1-5}, …]}; default: the
+team's development set, data/eval/dev.jsonl beside the crate.
+
+options:
+  --real        evaluate on the real rated corpus instead: ../shared/corpora/
+                ibm_customer_care.jsonl (or $EMPATHY_CORPUS) joined with the ratings in
+                data/eval/real/
+  --split S     all (default), train or held-out (the calibration fits on train)
+  --json        print the figures as one JSON object
+  --plot DIR    also write SVG figures into DIR: ROC curves per field (the crate and VADER,
+                AUCs in the legend) and the score against the mean overall rating
+  -h, --help    print this help
+
+exit status: 0 on success, 1 when the data cannot be read (or a line of it is malformed, or
+it holds no items), 2 for a usage error.
+";
+
+struct Options {
+    path: Option<PathBuf>,
+    real: bool,
+    split: Selection,
+    json: bool,
+    plot: Option<PathBuf>,
 }
 
-fn main() {
-    let mut path: Option<String> = None;
-    let mut split = Selection::All;
-    let mut as_json = false;
-    let mut use_real = false;
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        match a.as_str() {
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                return;
-            }
-            "--json" => as_json = true,
-            "--real" => use_real = true,
-            "--split" => {
-                let v = args
-                    .next()
-                    .unwrap_or_else(|| usage_error("--split needs a value"));
-                split = Selection::parse(&v).unwrap_or_else(|| {
-                    usage_error(&format!(
-                        "unknown split {v:?} (expected all, train or held-out)"
-                    ))
-                });
-            }
-            flag if flag.starts_with('-') => usage_error(&format!("unknown option {flag}")),
-            _ if path.is_some() => usage_error(&format!("unexpected argument {a:?}")),
-            _ => path = Some(a),
-        }
-    }
-    if use_real {
-        if let Some(p) = path {
-            usage_error(&format!(
-                "--real takes no PATH (got {p:?}); set EMPATHY_CORPUS for another corpus path"
-            ));
-        }
-        evaluate_real(split, as_json);
+fn main() -> ExitCode {
+    let opts = match parse_args() {
+        Ok(Some(opts)) => opts,
+        Ok(None) => return print_help(HELP),
+        Err(msg) => return usage_error(USAGE, &msg),
+    };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let result = if opts.real {
+        evaluate_real(&opts, &mut out)
     } else {
-        evaluate_dev(
-            path.unwrap_or_else(|| "data/eval/dev.jsonl".to_string()),
-            split,
-            as_json,
-        );
-    }
+        evaluate_dev(&opts, &mut out)
+    };
+    finish(result.and_then(|bad| {
+        out.flush()?;
+        Ok(bad)
+    }))
 }
 
-fn evaluate_dev(path: String, split: Selection, as_json: bool) {
-    let items = read_items(&path).unwrap_or_else(|e| {
-        eprintln!("error: {e}");
-        std::process::exit(1)
-    });
+fn parse_args() -> Result<Option<Options>, String> {
+    use lexopt::prelude::*;
+    let mut opts = Options {
+        path: None,
+        real: false,
+        split: Selection::All,
+        json: false,
+        plot: None,
+    };
+    let mut parser = lexopt::Parser::from_env();
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Short('h') | Long("help") => return Ok(None),
+            Long("json") => opts.json = true,
+            Long("real") => opts.real = true,
+            Long("split") => {
+                let v = cli::value(&mut parser)?;
+                opts.split = Selection::parse(&v)
+                    .ok_or_else(|| format!("--split wants all, train or held-out, not {v:?}"))?;
+            }
+            Long("plot") => opts.plot = Some(dir_value(&mut parser, "--plot")?),
+            Value(v) if opts.path.is_none() => opts.path = Some(v.into()),
+            other => return Err(other.unexpected().to_string()),
+        }
+    }
+    if opts.real && opts.path.is_some() {
+        return Err("--real takes no PATH; set EMPATHY_CORPUS for another corpus path".into());
+    }
+    Ok(Some(opts))
+}
+
+/// A bar over the items being scored (stderr, a terminal only).
+fn scoring_bar(n: usize) -> ProgressBar {
+    cli::items_bar(n, "scoring")
+}
+
+fn evaluate_dev(opts: &Options, out: &mut impl Write) -> Result<u64, Stop> {
+    let path = opts
+        .path
+        .clone()
+        .unwrap_or_else(|| real::root().join("data/eval/dev.jsonl"));
+    let input = open(&path, "JSONL")?;
+    let name = input.name.clone();
+    let (items, bad) = read_all(input, &ProgressBar::hidden(), |line| {
+        serde_json::from_str::<Item>(line).map_err(|e| json_error(&e))
+    })?;
+    if items.is_empty() {
+        return Err(Stop::Read(if bad == 0 {
+            format!("{name} is empty: no rated items to evaluate")
+        } else {
+            format!("{name}: none of its lines is a rated item")
+        }));
+    }
+    if let Some(i) = items.iter().find(|i| i.ratings.is_empty()) {
+        return Err(Stop::Read(format!("{name}: item {} has no ratings", i.id)));
+    }
+    let all = items.len();
+    let split = opts.split;
     let items: Vec<Item> = items
         .into_iter()
         .filter(|i| match split {
@@ -105,16 +170,26 @@ fn evaluate_dev(path: String, split: Selection, as_json: bool) {
         })
         .collect();
     if items.is_empty() {
-        eprintln!("error: {path}: no items in split {}", split.key());
-        std::process::exit(2);
+        return Err(Stop::Read(format!(
+            "{name}: none of its {all} items is in split {}",
+            split.key()
+        )));
     }
     let split = split.key();
     let scorer = Scorer::default();
     let vader = vader_sentiment::SentimentIntensityAnalyzer::new();
-    let assessed: Vec<Assessment> = items.iter().map(|i| i.assess(&scorer)).collect();
-    let compound: Vec<f64> = items.iter().map(|i| compound(&vader, &i.reply)).collect();
+    let progress = scoring_bar(items.len());
+    let (assessed, compound): (Vec<Assessment>, Vec<f64>) = items
+        .iter()
+        .map(|i| {
+            progress.inc(1);
+            (i.assess(&scorer), compound(&vader, &i.reply))
+        })
+        .unzip();
+    progress.finish_and_clear();
 
     let mut rows = Vec::new();
+    let mut panels = Vec::new();
     for field in FIELDS {
         let kind = Kind::from_key(field).expect("field is a kind");
         let ours: Vec<f64> = assessed.iter().map(|a| f64::from(a.get(kind))).collect();
@@ -139,6 +214,7 @@ fn evaluate_dev(path: String, split: Selection, as_json: bool) {
             "vader_auc": roc_auc(&baseline, &positive),
             "rater_qwk": qwk(&a, &b, 0, 2),
         }));
+        panels.push(panel(field, Some(&ours), &baseline, &positive));
     }
     let overall: Vec<f64> = items.iter().map(|i| i.mean("overall")).collect();
     let scores: Vec<f64> = assessed.iter().map(|a| f64::from(a.score)).collect();
@@ -148,7 +224,7 @@ fn evaluate_dev(path: String, split: Selection, as_json: bool) {
         .map(|i| i.ratings.get(1).unwrap_or(&i.ratings[0]).overall)
         .collect();
     let result = json!({
-        "path": path,
+        "path": name,
         "split": split,
         "items": items.len(),
         "fields": rows,
@@ -158,17 +234,40 @@ fn evaluate_dev(path: String, split: Selection, as_json: bool) {
             "rater_qwk": qwk(&a, &b, 1, 5),
         },
     });
-    if as_json {
-        println!("{result}");
-        return;
+    let plots = match &opts.plot {
+        Some(dir) => {
+            let file = Path::new(&name)
+                .file_name()
+                .map_or(name.clone(), |f| f.to_string_lossy().into_owned());
+            let set = format!("the development set {file}");
+            let o = &result["overall"];
+            plot_set(
+                dir,
+                "dev",
+                &set,
+                split,
+                &panels,
+                &assessed,
+                &overall,
+                (num(&o["spearman"]), num(&o["vader_spearman"])),
+                &scorer,
+            )?
+        }
+        None => Vec::new(),
+    };
+    if opts.json {
+        writeln!(out, "{result}")?;
+        return Ok(bad);
     }
-    println!("{} items ({}, split {split})\n", items.len(), path);
-    println!(
+    writeln!(out, "{} items ({}, split {split})\n", items.len(), name)?;
+    writeln!(
+        out,
         "{:<16} {:>4} {:>7} {:>7} {:>10} {:>9}",
         "field", "pos", "AUC", "bestF1", "VADER AUC", "rater κw"
-    );
+    )?;
     for r in result["fields"].as_array().into_iter().flatten() {
-        println!(
+        writeln!(
+            out,
             "{:<16} {:>4} {:>7.3} {:>7.3} {:>10.3} {:>9.3}",
             r["field"].as_str().unwrap_or(""),
             r["positives"].as_u64().unwrap_or(0),
@@ -176,15 +275,95 @@ fn evaluate_dev(path: String, split: Selection, as_json: bool) {
             num(&r["best_f1"]),
             num(&r["vader_auc"]),
             num(&r["rater_qwk"]),
-        );
+        )?;
     }
     let o = &result["overall"];
-    println!(
+    writeln!(
+        out,
         "\noverall: Spearman(score, rating) = {:.3}   VADER compound = {:.3}   rater κw = {:.3}",
         num(&o["spearman"]),
         num(&o["vader_spearman"]),
         num(&o["rater_qwk"]),
-    );
+    )?;
+    written(out, &plots)?;
+    Ok(bad)
+}
+
+/// One field's ROC panel: the crate's values (none for a field it does not score) and VADER's.
+fn panel(field: &str, ours: Option<&[f64]>, vader: &[f64], positive: &[bool]) -> plot::Panel {
+    let curve = |v: &[f64]| plot::Curve {
+        points: roc_curve(v, positive),
+        auc: roc_auc(v, positive),
+    };
+    plot::Panel {
+        field: field.to_string(),
+        positives: positive.iter().filter(|p| **p).count(),
+        items: positive.len(),
+        ours: ours.map(curve),
+        vader: curve(vader),
+    }
+}
+
+/// Writes one set's figures into `dir`: `{key}-roc-{split}.svg` and `{key}-score-{split}.svg`.
+/// Returns the files written.
+#[allow(clippy::too_many_arguments)]
+fn plot_set(
+    dir: &Path,
+    key: &str,
+    set: &str,
+    split: &str,
+    panels: &[plot::Panel],
+    assessed: &[Assessment],
+    overall: &[f64],
+    (rho, vader_rho): (f64, f64),
+    scorer: &Scorer,
+) -> Result<Vec<PathBuf>, Stop> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Stop::Read(format!("cannot make {}: {e}", dir.display())))?;
+    let roc = dir.join(format!("{key}-roc-{split}.svg"));
+    plot::roc_grid(
+        &roc,
+        &format!(
+            "ROC per field: {set}, split {split} ({} replies; present = raters' mean ≥ 0.5)",
+            assessed.len()
+        ),
+        panels,
+    )
+    .map_err(Stop::Read)?;
+    let scatter = dir.join(format!("{key}-score-{split}.svg"));
+    let points: Vec<plot::Point> = assessed
+        .iter()
+        .zip(overall)
+        .map(|(a, &rating)| plot::Point {
+            score: f64::from(a.score),
+            rating,
+            level: match a.level {
+                Level::Low => 0,
+                Level::High => 2,
+                _ => 1,
+            },
+        })
+        .collect();
+    let levels = &scorer.model().levels;
+    plot::score_scatter(
+        &scatter,
+        &format!(
+            "Score vs mean overall rating, {key} {split} (n = {}): Spearman {rho:.3} (VADER compound {vader_rho:.3})",
+            points.len()
+        ),
+        &points,
+        f64::from(levels.moderate),
+        f64::from(levels.high),
+    )
+    .map_err(Stop::Read)?;
+    Ok(vec![roc, scatter])
+}
+
+fn written(out: &mut impl Write, plots: &[PathBuf]) -> io::Result<()> {
+    for p in plots {
+        writeln!(out, "wrote {}", p.display())?;
+    }
+    Ok(())
 }
 
 /// VADER's compound score of a text (−1…1).
@@ -232,31 +411,31 @@ fn auc_row(field: &str, ours: Option<&[f64]>, vader: &[f64], positive: &[bool]) 
     })
 }
 
-fn evaluate_real(split: Selection, as_json: bool) {
-    let set = real::load().unwrap_or_else(|e| {
-        eprintln!("error: real data: {e}");
-        std::process::exit(1)
-    });
+fn evaluate_real(opts: &Options, out: &mut impl Write) -> Result<u64, Stop> {
+    let split = opts.split;
+    let loading = cli::spinner("reading the corpus and the ratings");
+    let set = real::load();
+    loading.finish_and_clear();
+    let set = set.map_err(|e| Stop::Read(format!("real data: {e}")))?;
     let replies = set.replies(split);
     let customers = set.customers(split);
     if replies.is_empty() || customers.is_empty() {
-        eprintln!(
-            "error: split {} selects {} replies and {} customer messages",
+        return Err(Stop::Read(format!(
+            "split {} selects {} replies and {} customer messages",
             split.key(),
             replies.len(),
             customers.len()
-        );
-        std::process::exit(2);
+        )));
     }
     if set.raters.len() < 2 {
-        eprintln!(
-            "error: the real ratings need two raters, found [{}]",
+        return Err(Stop::Read(format!(
+            "the real ratings need two raters, found [{}]",
             set.raters.join(", ")
-        );
-        std::process::exit(1);
+        )));
     }
     let scorer = Scorer::default();
     let vader = vader_sentiment::SentimentIntensityAnalyzer::new();
+    let progress = scoring_bar(replies.len() + customers.len());
 
     // (a) Rater agreement.
     let mut agree_reply: Vec<Value> = REPLY_FIELDS
@@ -270,12 +449,18 @@ fn evaluate_real(split: Selection, as_json: bool) {
         .collect();
 
     // (b)–(d) Replies: the crate and VADER against the raters.
-    let assessed: Vec<Assessment> = replies.iter().map(|i| i.assess(&scorer)).collect();
-    let reply_compound: Vec<f64> = replies.iter().map(|i| compound(&vader, &i.text)).collect();
+    let (assessed, reply_compound): (Vec<Assessment>, Vec<f64>) = replies
+        .iter()
+        .map(|i| {
+            progress.inc(1);
+            (i.assess(&scorer), compound(&vader, &i.text))
+        })
+        .unzip();
     let neg_compound: Vec<f64> = reply_compound.iter().map(|c| -c).collect();
     let present =
         |field: &str| -> Vec<bool> { replies.iter().map(|i| i.mean(field) >= 0.5).collect() };
     let mut fields = Vec::new();
+    let mut panels = Vec::new();
     for &d in Dimension::ALL {
         if !REPLY_FIELDS.contains(&d.key()) {
             continue;
@@ -285,6 +470,12 @@ fn evaluate_real(split: Selection, as_json: bool) {
             .map(|a| f64::from(a.dimensions.get(d)))
             .collect();
         fields.push(auc_row(
+            d.key(),
+            Some(&ours),
+            &reply_compound,
+            &present(d.key()),
+        ));
+        panels.push(panel(
             d.key(),
             Some(&ours),
             &reply_compound,
@@ -306,11 +497,18 @@ fn evaluate_real(split: Selection, as_json: bool) {
             &neg_compound,
             &present(c.key()),
         ));
+        panels.push(panel(
+            c.key(),
+            Some(&ours),
+            &neg_compound,
+            &present(c.key()),
+        ));
     }
     // Rated concerns the crate does not score: VADER only.
-    for f in CONCERN_FIELDS {
+    for &f in CONCERN_FIELDS {
         if !crate_concerns.contains(&f) {
             fields.push(auc_row(f, None, &neg_compound, &present(f)));
+            panels.push(panel(f, None, &neg_compound, &present(f)));
         }
     }
     let any_ours: Vec<f64> = assessed
@@ -332,20 +530,30 @@ fn evaluate_real(split: Selection, as_json: bool) {
         &neg_compound,
         &any_rated,
     ));
+    panels.push(panel(
+        "any concern",
+        Some(&any_ours),
+        &neg_compound,
+        &any_rated,
+    ));
     let overall: Vec<f64> = replies.iter().map(|i| i.mean("overall")).collect();
     let scores: Vec<f64> = assessed.iter().map(|a| f64::from(a.score)).collect();
 
     // (e) Customer messages: the crate's customer reading and VADER.
-    let emotions: Vec<empathy::Emotions> = customers
+    let (emotions, cust_compound): (Vec<empathy::Emotions>, Vec<f64>) = customers
         .iter()
-        .map(|i| scorer.customer_emotions(&i.text).emotions)
-        .collect();
-    let cust_compound: Vec<f64> = customers
-        .iter()
-        .map(|i| compound(&vader, &i.text))
-        .collect();
+        .map(|i| {
+            progress.inc(1);
+            (
+                scorer.customer_emotions(&i.text).emotions,
+                compound(&vader, &i.text),
+            )
+        })
+        .unzip();
+    progress.finish_and_clear();
     let cust_neg: Vec<f64> = cust_compound.iter().map(|c| -c).collect();
     let mut customer_rows = Vec::new();
+    let mut customer_panels = Vec::new();
     for field in CUSTOMER_FIELDS {
         let positive: Vec<bool> = customers.iter().map(|i| i.mean(field) >= 1.0).collect();
         let (ours, vader_side): (Vec<f64>, &[f64]) = match Emotion::from_key(field) {
@@ -364,6 +572,7 @@ fn evaluate_real(split: Selection, as_json: bool) {
             ),
         };
         customer_rows.push(auc_row(field, Some(&ours), vader_side, &positive));
+        customer_panels.push(panel(field, Some(&ours), vader_side, &positive));
     }
 
     let not_english = replies.iter().filter(|i| !i.english()).count()
@@ -385,12 +594,42 @@ fn evaluate_real(split: Selection, as_json: bool) {
         },
         "customer": customer_rows,
     });
-    if as_json {
-        println!("{result}");
-        return;
+    let plots = match &opts.plot {
+        Some(dir) => {
+            let o = &result["overall"];
+            let mut files = plot_set(
+                dir,
+                "real",
+                "the real corpus",
+                split.key(),
+                &panels,
+                &assessed,
+                &overall,
+                (num(&o["spearman"]), num(&o["vader_spearman"])),
+                &scorer,
+            )?;
+            let path = dir.join(format!("real-customer-roc-{}.svg", split.key()));
+            plot::roc_grid(
+                &path,
+                &format!(
+                    "ROC per emotion: customer messages of the real corpus, split {} ({} messages; present = raters' mean ≥ 1)",
+                    split.key(),
+                    customers.len()
+                ),
+                &customer_panels,
+            )
+            .map_err(Stop::Read)?;
+            files.push(path);
+            files
+        }
+        None => Vec::new(),
+    };
+    if opts.json {
+        writeln!(out, "{result}")?;
+        return Ok(0);
     }
-
-    println!(
+    writeln!(
+        out,
         "real corpus {} (split {}): {} replies ({} with customer context), {} customer messages; \
          raters {}; {} items rated not English\n",
         set.corpus.display(),
@@ -400,73 +639,80 @@ fn evaluate_real(split: Selection, as_json: bool) {
         customers.len(),
         set.raters[..2].join(" vs "),
         not_english,
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "(a) rater agreement ({} vs {})",
         set.raters[0], set.raters[1]
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "{:<16} {:>5} {:>8} {:>8} {:>7}",
         "field", "pos", "κw", "Spearman", "exact"
-    );
-    let agreement_line = |r: &Value| {
-        println!(
+    )?;
+    writeln!(out, "replies (pos: mean ≥ 0.5; overall: mean ≥ 3)")?;
+    agreement_table(out, &result["agreement"]["replies"])?;
+    writeln!(out, "customer messages (pos: mean ≥ 1)")?;
+    agreement_table(out, &result["agreement"]["customers"])?;
+    writeln!(
+        out,
+        "\n(b, d) replies: ROC AUC against \"raters say present\" (mean ≥ 0.5); VADER: compound (−compound for concerns)"
+    )?;
+    auc_table(out, &result["fields"])?;
+    let o = &result["overall"];
+    writeln!(
+        out,
+        "\n(c, d) Spearman(score, mean overall) = {:.3}   VADER compound = {:.3}",
+        num(&o["spearman"]),
+        num(&o["vader_spearman"]),
+    )?;
+    writeln!(
+        out,
+        "\n(e) customer messages: ROC AUC against rated mean ≥ 1; crate: customer_emotions (distress = emotions.distress()); VADER: −compound (compound for gratitude, relief)"
+    )?;
+    auc_table(out, &result["customer"])?;
+    written(out, &plots)?;
+    Ok(0)
+}
+
+fn agreement_table(out: &mut impl Write, rows: &Value) -> io::Result<()> {
+    for r in rows.as_array().into_iter().flatten() {
+        writeln!(
+            out,
             "{:<16} {:>5} {:>8.3} {:>8.3} {:>7.3}",
             r["field"].as_str().unwrap_or(""),
             r["positives"].as_u64().unwrap_or(0),
             num(&r["qwk"]),
             num(&r["spearman"]),
             num(&r["exact"]),
-        )
-    };
-    println!("replies (pos: mean ≥ 0.5; overall: mean ≥ 3)");
-    result["agreement"]["replies"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .for_each(agreement_line);
-    println!("customer messages (pos: mean ≥ 1)");
-    result["agreement"]["customers"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .for_each(agreement_line);
+        )?;
+    }
+    Ok(())
+}
 
-    let table = |rows: &Value| {
-        println!(
-            "{:<16} {:>5} {:>7} {:>7} {:>10}",
-            "field", "pos", "AUC", "bestF1", "VADER AUC"
-        );
-        for r in rows.as_array().into_iter().flatten() {
-            let ours = |v: &Value| {
-                if v.is_f64() {
-                    format!("{:.3}", num(v))
-                } else {
-                    "—".to_string()
-                }
-            };
-            println!(
-                "{:<16} {:>5} {:>7} {:>7} {:>10.3}",
-                r["field"].as_str().unwrap_or(""),
-                r["positives"].as_u64().unwrap_or(0),
-                ours(&r["auc"]),
-                ours(&r["best_f1"]),
-                num(&r["vader_auc"]),
-            );
+fn auc_table(out: &mut impl Write, rows: &Value) -> io::Result<()> {
+    writeln!(
+        out,
+        "{:<16} {:>5} {:>7} {:>7} {:>10}",
+        "field", "pos", "AUC", "bestF1", "VADER AUC"
+    )?;
+    let ours = |v: &Value| {
+        if v.is_f64() {
+            format!("{:.3}", num(v))
+        } else {
+            "—".to_string()
         }
     };
-    println!(
-        "\n(b, d) replies: ROC AUC against \"raters say present\" (mean ≥ 0.5); VADER: compound (−compound for concerns)"
-    );
-    table(&result["fields"]);
-    let o = &result["overall"];
-    println!(
-        "\n(c, d) Spearman(score, mean overall) = {:.3}   VADER compound = {:.3}",
-        num(&o["spearman"]),
-        num(&o["vader_spearman"]),
-    );
-    println!(
-        "\n(e) customer messages: ROC AUC against rated mean ≥ 1; crate: customer_emotions (distress = emotions.distress()); VADER: −compound (compound for gratitude, relief)"
-    );
-    table(&result["customer"]);
+    for r in rows.as_array().into_iter().flatten() {
+        writeln!(
+            out,
+            "{:<16} {:>5} {:>7} {:>7} {:>10.3}",
+            r["field"].as_str().unwrap_or(""),
+            r["positives"].as_u64().unwrap_or(0),
+            ours(&r["auc"]),
+            ours(&r["best_f1"]),
+            num(&r["vader_auc"]),
+        )?;
+    }
+    Ok(())
 }

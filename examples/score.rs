@@ -21,17 +21,24 @@
 //! terminal (`NO_COLOR`, `CLICOLOR_FORCE` and `--color` are respected); the JSONL worker shows
 //! progress on stderr when stderr is a terminal and stdout is not.
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use anstyle::{AnsiColor, Style};
+use cli::{
+    Input, Stop, color_value, each_line, fail, finish, json_error, open, path_value, print_help,
+    progress_for, usage_error,
+};
 use empathy::{
     Assessment, CustomerMessage, Dimension, Kind, Level, Lexicon, Readability, Scorer,
     SuggestionCode,
 };
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::ProgressBar;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
-use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -89,7 +96,7 @@ fn main() -> ExitCode {
     let opts = match parse_args() {
         Ok(Some(opts)) => opts,
         Ok(None) => return print_help(HELP),
-        Err(msg) => return usage_error(&msg),
+        Err(msg) => return usage_error(USAGE, &msg),
     };
     let mut builder = Scorer::builder();
     if let Some(path) = &opts.lexicon {
@@ -107,7 +114,11 @@ fn main() -> ExitCode {
         (None, Some(path)) => {
             open(path, "JSONL").and_then(|input| report(&scorer, input, opts.color))
         }
-        (None, None) => report(&scorer, Input::samples(), opts.color),
+        (None, None) => report(
+            &scorer,
+            Input::text("the bundled samples", SAMPLES),
+            opts.color,
+        ),
     };
     finish(result)
 }
@@ -463,212 +474,4 @@ fn report(scorer: &Scorer, input: Input, color: anstream::ColorChoice) -> Result
     summary.write(&mut out, bad)?;
     out.flush()?;
     Ok(bad)
-}
-
-// ---------------------------------------------------------------------------------------
-// Command-line plumbing: the same pattern in every example, so that each file stands alone.
-
-/// Why a run stopped before the end of its input.
-enum Stop {
-    /// The input could not be opened or read (the message says which and why).
-    Read(String),
-    /// Writing the output failed (a closed pipe is not an error).
-    Write(io::Error),
-}
-
-impl From<io::Error> for Stop {
-    fn from(e: io::Error) -> Self {
-        Stop::Write(e)
-    }
-}
-
-/// A line on stderr; nothing to be done if stderr itself is gone.
-fn warn(msg: impl std::fmt::Display) {
-    let _ = writeln!(io::stderr(), "{msg}");
-}
-
-fn print_help(help: &str) -> ExitCode {
-    match io::stdout().write_all(help.as_bytes()) {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => fail(&e),
-        _ => ExitCode::SUCCESS,
-    }
-}
-
-fn usage_error(msg: &str) -> ExitCode {
-    warn(format_args!("error: {msg}\n{USAGE}\n(--help for more)"));
-    ExitCode::from(2)
-}
-
-fn fail(e: &dyn std::fmt::Display) -> ExitCode {
-    warn(format_args!("error: {e}"));
-    ExitCode::from(1)
-}
-
-/// The exit status: 0 when every line went through, 1 when one failed or the run stopped.
-fn finish(result: Result<u64, Stop>) -> ExitCode {
-    match result {
-        Ok(0) => ExitCode::SUCCESS,
-        Ok(_) => ExitCode::from(1),
-        Err(Stop::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(Stop::Write(e)) => fail(&format_args!("cannot write the output: {e}")),
-        Err(Stop::Read(msg)) => fail(&msg),
-    }
-}
-
-/// A file path option's value; `-` means stdin, anything else starting with `-` is a
-/// forgotten value (`--jsonl --lexicon x`).
-fn path_value(parser: &mut lexopt::Parser, option: &str) -> Result<PathBuf, String> {
-    let v = parser.value().map_err(|e| e.to_string())?;
-    let s = v.to_string_lossy();
-    if s.starts_with('-') && s != "-" {
-        return Err(format!("{option} needs a FILE (or - for stdin), not {s:?}"));
-    }
-    Ok(v.into())
-}
-
-fn color_value(parser: &mut lexopt::Parser) -> Result<anstream::ColorChoice, String> {
-    let v = parser.value().map_err(|e| e.to_string())?;
-    match v.to_string_lossy().as_ref() {
-        "auto" => Ok(anstream::ColorChoice::Auto),
-        "always" => Ok(anstream::ColorChoice::Always),
-        "never" => Ok(anstream::ColorChoice::Never),
-        other => Err(format!(
-            "--color wants auto, always or never, not {other:?}"
-        )),
-    }
-}
-
-/// A JSONL input: a file, stdin, or the bundled samples.
-struct Input {
-    name: String,
-    reader: Box<dyn BufRead>,
-    /// The size in bytes, when known (for the progress bar).
-    len: Option<u64>,
-}
-
-impl Input {
-    fn samples() -> Input {
-        Input {
-            name: "the bundled samples".into(),
-            reader: Box::new(SAMPLES.as_bytes()),
-            len: Some(SAMPLES.len() as u64),
-        }
-    }
-}
-
-/// Opens `path` (`-` is stdin) and refuses a binary file, one that has a NUL byte or bytes
-/// that are not UTF-8 in its first 8 KiB: "FILE looks binary, not {what}".
-fn open(path: &PathBuf, what: &str) -> Result<Input, Stop> {
-    let (name, reader, len): (String, Box<dyn BufRead>, _) = if path.as_os_str() == "-" {
-        let stdin = io::BufReader::with_capacity(64 * 1024, io::stdin());
-        ("<stdin>".into(), Box::new(stdin), None)
-    } else {
-        let name = path.display().to_string();
-        let file = std::fs::File::open(path)
-            .map_err(|e| Stop::Read(format!("cannot open {name}: {e}")))?;
-        let len = file
-            .metadata()
-            .ok()
-            .filter(|m| m.is_file())
-            .map(|m| m.len());
-        let file = io::BufReader::with_capacity(64 * 1024, file);
-        (name, Box::new(file), len)
-    };
-    let mut input = Input { name, reader, len };
-    let head = input
-        .reader
-        .fill_buf()
-        .map_err(|e| Stop::Read(format!("cannot read {}: {e}", input.name)))?;
-    let head = &head[..head.len().min(8 * 1024)];
-    // A multi-byte character cut at the end of the 8 KiB is fine; anything else is not UTF-8.
-    let binary =
-        head.contains(&0) || std::str::from_utf8(head).is_err_and(|e| e.error_len().is_some());
-    if binary {
-        return Err(Stop::Read(format!(
-            "{} looks binary, not {what}",
-            input.name
-        )));
-    }
-    Ok(input)
-}
-
-/// A progress bar on stderr for a long JSONL run: only when stderr is a terminal and stdout
-/// is not (the output goes to a file or a pipe), hidden otherwise.
-fn progress_for(input: &Input) -> ProgressBar {
-    if !io::stderr().is_terminal() || io::stdout().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    match input.len {
-        Some(len) => ProgressBar::new(len).with_style(
-            ProgressStyle::with_template(
-                "{spinner} {bytes}/{total_bytes} [{wide_bar}] {bytes_per_sec}, {eta} left",
-            )
-            .expect("a valid template")
-            .progress_chars("=> "),
-        ),
-        None => ProgressBar::new_spinner().with_style(
-            ProgressStyle::with_template("{spinner} {human_pos} lines, {per_sec}")
-                .expect("a valid template"),
-        ),
-    }
-}
-
-/// serde_json's message without its own " at line 1 column N" (every input line is parsed
-/// on its own, so its line is always 1): `EOF while parsing a value at column 15`.
-fn json_error(e: &serde_json::Error) -> String {
-    let msg = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    let msg = msg.strip_suffix(&suffix).unwrap_or(&msg);
-    let what = match e.classify() {
-        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => "invalid JSON: ",
-        _ => "",
-    };
-    if e.column() > 0 {
-        format!("{what}{msg} at column {}", e.column())
-    } else {
-        format!("{what}{msg}")
-    }
-}
-
-/// Calls `each` with every line of `input` that `parse` accepts, and its 1-based line number;
-/// blank lines are skipped, and a line that `parse` rejects gets one error on stderr naming
-/// its number. Returns how many lines failed.
-fn each_line<T>(
-    mut input: Input,
-    progress: &ProgressBar,
-    mut parse: impl FnMut(&str) -> Result<T, String>,
-    mut each: impl FnMut(u64, T) -> io::Result<()>,
-) -> Result<u64, Stop> {
-    let mut buf = Vec::with_capacity(4096);
-    let mut n = 0u64;
-    let mut bad = 0u64;
-    let by_bytes = input.len.is_some();
-    loop {
-        buf.clear();
-        let read = input
-            .reader
-            .read_until(b'\n', &mut buf)
-            .map_err(|e| Stop::Read(format!("cannot read {} after line {n}: {e}", input.name)))?;
-        if read == 0 {
-            return Ok(bad);
-        }
-        n += 1;
-        progress.inc(if by_bytes { read as u64 } else { 1 });
-        let parsed = match std::str::from_utf8(&buf) {
-            Err(e) => Err(format!("not UTF-8 (byte {})", e.valid_up_to() + 1)),
-            Ok(line) if line.trim().is_empty() => continue,
-            // Without its line ending; a byte-order mark before the first line is harmless.
-            Ok(line) => {
-                let line = line.trim_end_matches(['\n', '\r']);
-                parse(line.strip_prefix('\u{feff}').unwrap_or(line))
-            }
-        };
-        match parsed {
-            Ok(value) => each(n, value)?,
-            Err(msg) => {
-                bad += 1;
-                progress.suspend(|| warn(format_args!("line {n}: {msg}")));
-            }
-        }
-    }
 }

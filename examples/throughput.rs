@@ -17,10 +17,14 @@
 //! stderr is a terminal (nothing in a pipe or a log). `--help` prints the usage; a usage error
 //! exits with 2, an unreadable or binary FILE with 1; a closed pipe ends the run quietly.
 
+#[path = "support/cli.rs"]
+mod cli;
+
+use cli::{Stop, fail, finish, open, print_help, read_all, usage_error, value};
 use empathy::{Assessment, Scorer};
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::ProgressBar;
 use std::hint::black_box;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::ops::Range;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -64,24 +68,25 @@ fn main() -> ExitCode {
     let opts = match parse_args() {
         Ok(Some(opts)) => opts,
         Ok(None) => return print_help(HELP),
-        Err(msg) => return usage_error(&msg),
+        Err(msg) => return usage_error(USAGE, &msg),
     };
-    let mut lines = match &opts.path {
-        Some(p) => match load(p) {
-            Ok(lines) => lines,
-            Err(msg) => return fail(&msg),
+    let (mut lines, bad) = match &opts.path {
+        Some(p) => match open(p, "text or JSONL")
+            .and_then(|input| read_all(input, &ProgressBar::hidden(), |l| Ok(text_of(l))))
+        {
+            Ok(read) => read,
+            Err(stop) => return finish(Err(stop)),
         },
-        None => synthetic(20_000),
+        None => (synthetic(20_000), 0),
     };
     lines.retain(|l| opts.length.contains(&l.len()));
     if lines.is_empty() {
         return fail(&"no lines to measure");
     }
-    match run(&opts, &lines, &mut io::stdout().lock()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => fail(&format_args!("cannot write the output: {e}")),
-    }
+    // Lines that could not be read were reported; the others are measured, and the exit
+    // status is 1.
+    let result = run(&opts, &lines, &mut io::stdout().lock());
+    finish(result.map(|()| bad).map_err(Stop::Write))
 }
 
 fn parse_args() -> Result<Option<Options>, String> {
@@ -134,41 +139,16 @@ fn parse_args() -> Result<Option<Options>, String> {
     Ok(Some(opts))
 }
 
-fn value(parser: &mut lexopt::Parser) -> Result<String, String> {
-    let v = parser.value().map_err(|e| e.to_string())?;
-    Ok(v.to_string_lossy().into_owned())
-}
-
-/// The lines of `path` (the `text` of JSONL lines); a binary file (a NUL byte or bytes that
-/// are not UTF-8 in its first 8 KiB) is refused.
-fn load(path: &PathBuf) -> Result<Vec<String>, String> {
-    let name = path.display();
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {name}: {e}"))?;
-    let head = &bytes[..bytes.len().min(8 * 1024)];
-    if head.contains(&0) || std::str::from_utf8(head).is_err_and(|e| e.error_len().is_some()) {
-        return Err(format!("{name} looks binary, not text or JSONL"));
+/// A line to measure: the line itself, or the `text` of a JSONL line.
+fn text_of(line: &str) -> String {
+    if line.trim_start().starts_with('{') {
+        serde_json::from_str::<serde_json::Value>(line)
+            .ok()
+            .and_then(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_string))
+            .unwrap_or_else(|| line.to_string())
+    } else {
+        line.to_string()
     }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-        format!("{name}: line {line} is not UTF-8")
-    })?;
-    Ok(text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            if l.trim_start().starts_with('{') {
-                serde_json::from_str::<serde_json::Value>(l)
-                    .ok()
-                    .and_then(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_string))
-                    .unwrap_or_else(|| l.to_string())
-            } else {
-                l.to_string()
-            }
-        })
-        .collect())
 }
 
 /// A deterministic synthetic corpus of support-length replies (50–300 bytes).
@@ -238,16 +218,11 @@ struct Rate {
 /// A bar on stderr that fills up over the measurement's minimum time, when stderr is a
 /// terminal; hidden otherwise.
 fn progress(label: &str, min: Duration) -> ProgressBar {
-    if !io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::new(min.as_millis().max(1) as u64).with_style(
-        ProgressStyle::with_template("{spinner} measuring {msg} [{wide_bar}] {elapsed}")
-            .expect("a valid template")
-            .progress_chars("=> "),
-    );
-    bar.set_message(label.to_string());
-    bar
+    cli::bar(
+        min.as_millis().max(1) as u64,
+        "{spinner} measuring {msg} [{wide_bar}] {elapsed}",
+        label,
+    )
 }
 
 fn measure(label: &str, lines: &[String], min: Duration, mut f: impl FnMut(&str)) -> Rate {
@@ -462,7 +437,7 @@ fn stages(
 
 #[cfg(not(feature = "internals"))]
 fn stages(_: &mut impl Write, _: &Scorer, _: &[String], _: Duration) -> io::Result<()> {
-    warn(
+    cli::warn(
         "--stages needs the `internals` feature: cargo run --release --features internals --example throughput",
     );
     Ok(())
@@ -470,33 +445,8 @@ fn stages(_: &mut impl Write, _: &Scorer, _: &[String], _: Duration) -> io::Resu
 
 #[cfg(not(feature = "rayon"))]
 fn parallel(_: &mut impl Write, _: &Scorer, _: &[String], _: Duration, _: usize) -> io::Result<()> {
-    warn(
+    cli::warn(
         "--threads needs the `rayon` feature: cargo run --release --features rayon --example throughput",
     );
     Ok(())
-}
-
-// ---------------------------------------------------------------------------------------
-// Command-line plumbing: the same pattern in every example, so that each file stands alone.
-
-/// A line on stderr; nothing to be done if stderr itself is gone.
-fn warn(msg: impl std::fmt::Display) {
-    let _ = writeln!(io::stderr(), "{msg}");
-}
-
-fn print_help(help: &str) -> ExitCode {
-    match io::stdout().write_all(help.as_bytes()) {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => fail(&e),
-        _ => ExitCode::SUCCESS,
-    }
-}
-
-fn usage_error(msg: &str) -> ExitCode {
-    warn(format_args!("error: {msg}\n{USAGE}\n(--help for more)"));
-    ExitCode::from(2)
-}
-
-fn fail(e: &dyn std::fmt::Display) -> ExitCode {
-    warn(format_args!("error: {e}"));
-    ExitCode::from(1)
 }

@@ -248,7 +248,7 @@ fn figures(
             .map(|i| i.mean(field) >= CUSTOMER_PRESENT)
             .collect()
     };
-    for key in CUSTOMER_KINDS {
+    for &key in CUSTOMER_KINDS {
         let emotion = Emotion::from_key(key).expect("a learned emotion is a crate emotion");
         let v: Vec<f64> = emotions.iter().map(|m| f64::from(m.get(emotion))).collect();
         rows.push((key.to_string(), roc_auc(&v, &felt(key))));

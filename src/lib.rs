@@ -19,6 +19,17 @@
 //! | `rayon` | `Scorer::score_batch`, `Scorer::score_batch_into` and `Scorer::score_reply_batch`: batches on every core |
 //! | `internals` | the stage-by-stage entry points the benchmarks cut the pipeline with (not a stable API) |
 //!
+//! No feature is on by default, and the mandatory dependencies stay mandatory on purpose
+//! (measured on a 2-core VM: `empathy` brings 29 crates, and a fresh debug build of a small
+//! crate using it and `serde_json` takes about 60 s, 94 CPU-seconds). `serde` and `toml` parse the built-in
+//! lexicon whenever a scorer is built, so even `score(&str)` needs them (serde's derives on
+//! the result types add little to that, and the serde form is what the JSONL tools and the
+//! Python package speak); `whatlang` flags a reply in another language in every `score`;
+//! `rust-stemmers` matches the reply against the customer's own words in `score_reply_to`
+//! and conversations. Only `time` (RFC 3339 timestamps in [`conversation::Timestamp::parse`];
+//! 5 crates, 7 of the 94 CPU-seconds) is not needed for scoring, and putting it behind a
+//! default-on feature would leave the default exactly as heavy, so it stays.
+//!
 //! The minimum supported Rust version is 1.88 (checked in CI against a fresh resolve of the
 //! dependencies); raising it is a minor-version change, listed in the CHANGELOG. Until 1.0, a
 //! minor version may break the API; every break is listed there, with deprecations first where
@@ -50,13 +61,17 @@
 //!
 //! An [`Assessment`] holds the `score` (0–100) and its [`Level`]; the [`Dimensions`] and
 //! [`Concerns`] (each 0–1, with [`Dimensions::get`] by [`Dimension`] and [`Concerns::get`] by
-//! [`Concern`]); the [`Evidence`] for them (its [`Kind`], [`Span`], the lexicon pattern that
-//! matched, the weight before and after the context [`Rules`]); [`Suggestion`]s with a stable
+//! [`Concern`]); the [`Evidence`] for them (its [`Kind`], [`Span`] and the text it covers,
+//! its [`EvidenceSource`] — the lexicon pattern that matched, or a cue the scorer computed —,
+//! the weight before and after the context [`Rules`]; spans may overlap); [`Suggestion`]s with a stable
 //! [`SuggestionCode`]; the reply's [`Readability`] (empty, saying nothing, unreadable or in
 //! another language is reported as such, with a low score, never as a confident judgement);
 //! and, when the reply was scored against the customer's message, a [`CustomerContext`] with
 //! their [`Emotions`], how well the reply met them and how much of their message it picked
 //! up. Every result type is `serde`-serialisable; `Display` gives a one-line summary.
+//! The serde (JSON) form of an [`Assessment`] and of a [`ConversationReport`] is described,
+//! field by field, by the JSON Schemas `data/schema/assessment.schema.json` and
+//! `data/schema/conversation_report.schema.json` (draft 2020-12) in the crate.
 //!
 //! ```
 //! let a = empathy::Scorer::default().score("Calm down. It's our policy.");
@@ -229,8 +244,8 @@ pub use lexicon::{Entry, Lexicon};
 pub use model::Weights;
 pub use model::{Coaching, ConversationModel, CustomerModel, Levels, Model, ReadabilityModel};
 pub use report::{
-    Assessment, Concerns, CustomerContext, Dimensions, Emotions, Evidence, Level, Readability,
-    Rule, Rules, Span, Suggestion, SuggestionCode,
+    Assessment, Concerns, CustomerContext, Dimensions, Emotions, Evidence, EvidenceSource, Level,
+    Readability, Rule, Rules, Span, Suggestion, SuggestionCode,
 };
 pub use scorer::{CustomerMessage, Scorer, ScorerBuilder};
 pub use shared_str::SharedStr;

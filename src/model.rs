@@ -70,6 +70,9 @@ pub struct Model {
     pub deflection_ownership: f32,
     /// Replies shorter than this many words can be curt.
     pub curt_words: f32,
+    /// Warmth (the strongest of acknowledgment, understanding and reassurance) at which a
+    /// short reply is no longer curt; below it, curtness falls off linearly.
+    pub curt_warm: f32,
     /// At most this many evidence items are listed per text.
     pub evidence_cap: usize,
     /// Intercept of the overall score (logit scale).
@@ -226,6 +229,7 @@ impl Model {
             ("commitment", self.commitment),
             ("deflection_ownership", self.deflection_ownership),
             ("problem_report", self.problem_report),
+            ("curt_warm", self.curt_warm),
         ];
         for (name, v) in factors {
             if !(v.is_finite() && (0.0..=4.0).contains(&v)) {

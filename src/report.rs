@@ -215,7 +215,72 @@ impl<'de> Deserialize<'de> for Rules {
     }
 }
 
+named_enum! {
+    /// Where a piece of [`Evidence`] comes from: an entry of the lexicon, or a cue the scorer
+    /// computed from the text's shape or from the customer's message (no entry names it, so
+    /// [`Evidence::cue`] is `None`).
+    ///
+    /// ```
+    /// use empathy::{CustomerMessage, EvidenceSource, Scorer};
+    /// let customer = CustomerMessage::new("My parcel never came.").named("Dana");
+    /// let a = Scorer::default().score_reply_to("Dana, I'm so sorry about the parcel.", customer);
+    /// let name = a.evidence.iter().find(|e| e.source == EvidenceSource::CustomerName).unwrap();
+    /// assert_eq!(name.text, "Dana");
+    /// assert_eq!(name.cue, None);
+    /// assert!(a.evidence.iter().any(|e| e.source == EvidenceSource::Cue && e.cue.is_some()));
+    /// assert_eq!("customer_name".parse::<EvidenceSource>().unwrap(), EvidenceSource::CustomerName);
+    /// ```
+    #[non_exhaustive]
+    pub serde "snake_case" enum EvidenceSource {
+        /// An entry of the lexicon (the built-in one or yours): [`Evidence::cue`] is its pattern.
+        Cue => "cue",
+        /// An entry of the built-in lexicon's learned layer (`data/lexicon/en-learned.toml`,
+        /// word n-grams fitted on rated replies): [`Evidence::cue`] is its pattern. An entry of
+        /// your own lexicon with the same pattern replaces it and is a [`Self::Cue`].
+        Learned => "learned",
+        /// The customer's name: in a greeting, a handle, or the name the customer signed with.
+        CustomerName => "customer_name",
+        /// A question about the customer that matched no exploration cue.
+        Question => "question",
+        /// The customer's own words picked up by the reply (scored against a customer message).
+        Reflection => "reflection",
+        /// A first-person commitment ("I'll …") that matched no ownership cue.
+        Commitment => "commitment",
+        /// In a customer's message: a negation saying that something does not work.
+        ProblemReport => "problem_report",
+    }
+}
+
+impl EvidenceSource {
+    /// Whether the evidence quotes a lexicon entry ([`Self::Cue`] or [`Self::Learned`]), so
+    /// that [`Evidence::cue`] is `Some`.
+    ///
+    /// ```
+    /// use empathy::EvidenceSource;
+    /// assert!(EvidenceSource::Learned.is_entry());
+    /// assert!(!EvidenceSource::CustomerName.is_entry());
+    /// ```
+    pub const fn is_entry(self) -> bool {
+        matches!(self, EvidenceSource::Cue | EvidenceSource::Learned)
+    }
+}
+
 /// One cue found in the text, and what the context rules made of it.
+///
+/// Spans of different cues may overlap: "so sorry" can be both an acknowledgment cue and part
+/// of a longer one, and a customer's name can count as personalization twice (as a name and as
+/// their own word picked up). Every such cue is scored and listed; [`Evidence::overlaps`] marks
+/// each item whose span overlaps an earlier item's, so a caller who highlights spans can skip
+/// or merge them.
+///
+/// ```
+/// let text = "I'm so sorry to hear that. I'll refund you today.";
+/// let a = empathy::Scorer::default().score(text);
+/// let e = &a.evidence[0];
+/// assert_eq!(e.text, &text[e.span.range()]);
+/// assert!(e.cue.is_some() && e.source.is_entry());
+/// assert!(!e.overlaps); // the first item never overlaps an earlier one
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Evidence {
@@ -223,15 +288,35 @@ pub struct Evidence {
     pub kind: Kind,
     /// Where it is in the scored text (bytes, on char boundaries).
     pub span: Span,
-    /// The lexicon entry (pattern) that matched, or a short label for computed evidence
-    /// such as `"<customer name>"`.
-    pub cue: SharedStr,
+    /// The text the span covers, as written (`&text[span.range()]`).
+    pub text: String,
+    /// Where the evidence comes from: a lexicon entry, or a cue the scorer computed.
+    pub source: EvidenceSource,
+    /// The lexicon entry (pattern) that matched; `None` for computed evidence (see
+    /// [`Self::source`]). Serialised as `null` then.
+    pub cue: Option<SharedStr>,
     /// The entry's base weight.
     pub base_weight: f32,
     /// The weight after context rules (0 when cancelled).
     pub weight: f32,
     /// The rules that changed the weight.
     pub rules: Rules,
+    /// `true` when the span overlaps the span of an earlier item of the same list (the list is
+    /// in text order: by start, then end). Overlapping items are each scored.
+    pub overlaps: bool,
+}
+
+impl Evidence {
+    /// Marks each item of a list in text order whose span overlaps an earlier item's, in one
+    /// pass (an item overlaps an earlier one exactly when it starts before the furthest end
+    /// seen so far).
+    pub(crate) fn mark_overlaps(list: &mut [Evidence]) {
+        let mut end = 0;
+        for e in list {
+            e.overlaps = e.span.start < end && !e.span.is_empty();
+            end = end.max(e.span.end);
+        }
+    }
 }
 
 named_enum! {
@@ -364,7 +449,8 @@ pub struct Assessment {
     pub dimensions: Dimensions,
     /// The concerns (blame, dismissiveness, policy wall, scripted, curtness, defensiveness, deflection).
     pub concerns: Concerns,
-    /// Every cue found, in text order.
+    /// Every cue found, in text order (by start, then end). Spans may overlap (see
+    /// [`Evidence::overlaps`]).
     pub evidence: Vec<Evidence>,
     /// `true` when the evidence list hit its cap and later cues were scored but not listed.
     pub evidence_truncated: bool,
@@ -404,13 +490,16 @@ impl Assessment {
 }
 
 impl fmt::Display for Evidence {
-    /// `acknowledgment 12..31 ×0.90 "(i'm|we're) sorry …" [intensified]`
+    /// `acknowledgment 12..31 ×0.90 "(i'm|we're) sorry …" [intensified]`; a learned entry is
+    /// `learned "…"`, computed evidence its source and text: `personalization 3..7 ×0.40
+    /// customer_name "Dana"`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} {} ×{:.2} {:?}",
-            self.kind, self.span, self.weight, &*self.cue
-        )?;
+        write!(f, "{} {} ×{:.2} ", self.kind, self.span, self.weight)?;
+        match (&self.cue, self.source) {
+            (Some(cue), EvidenceSource::Cue) => write!(f, "{:?}", &**cue)?,
+            (Some(cue), source) => write!(f, "{source} {:?}", &**cue)?,
+            (None, source) => write!(f, "{source} {:?}", self.text)?,
+        }
         if !self.rules.is_empty() {
             let rules: Vec<&str> = self.rules.iter().map(Rule::key).collect();
             write!(f, " [{}]", rules.join(", "))?;

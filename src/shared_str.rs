@@ -18,7 +18,7 @@ use std::sync::Arc;
 /// ```
 /// let scorer = empathy::Scorer::default();
 /// let a = scorer.score("I'm so sorry about that.");
-/// let cue: &str = &a.evidence[0].cue;
+/// let cue: &str = a.evidence[0].cue.as_deref().unwrap();
 /// assert!(cue.contains("sorry"));
 /// assert_eq!(empathy::SharedStr::from("sorry"), "sorry");
 /// ```

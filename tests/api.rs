@@ -1,8 +1,8 @@
 //! Guarantees of the public API: types, built-in data, errors, serialisation.
 
 use empathy::{
-    Assessment, Dimension, Error, Evidence, Kind, Lexicon, LexiconProblem, Model, Scorer,
-    ScorerBuilder,
+    Assessment, CustomerMessage, Dimension, Error, Evidence, EvidenceSource, Kind, Lexicon,
+    LexiconProblem, Model, Scorer, ScorerBuilder,
 };
 
 fn assert_send_sync<T: Send + Sync + Clone>() {}
@@ -85,7 +85,17 @@ fn serialises_with_snake_case_keys() {
         assert!(v["concerns"].get(key).is_some(), "missing {key}");
     }
     let e = &v["evidence"][0];
-    for key in ["kind", "span", "cue", "base_weight", "weight", "rules"] {
+    for key in [
+        "kind",
+        "span",
+        "text",
+        "source",
+        "cue",
+        "base_weight",
+        "weight",
+        "rules",
+        "overlaps",
+    ] {
         assert!(e.get(key).is_some(), "evidence misses {key}");
     }
     let back: Assessment = serde_json::from_value(v).unwrap();
@@ -100,6 +110,7 @@ fn evidence_spans_point_at_the_cue() {
     for e in &a.evidence {
         assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
         assert!(!text[e.span.range()].is_empty());
+        assert_eq!(e.text, text[e.span.range()]);
     }
     assert!(
         a.evidence
@@ -171,4 +182,98 @@ fn names_from_greetings_and_handles_but_not_sign_offs() {
     assert_eq!(p("Please try again later. Thanks ~Amy"), 0.0);
     assert_eq!(p("@user Unfortunately, no."), 0.0);
     assert_eq!(p("@user Hi there, thanks for the tag."), 0.0);
+}
+
+#[test]
+fn evidence_says_its_source_and_quotes_only_lexicon_entries() {
+    let s = Scorer::default();
+    let customer = CustomerMessage::new("My parcel never arrived and the tracking is stuck.");
+    let reply = "Hi Dana, I'm so sorry your parcel never arrived. What happened when you \
+                 checked the tracking? I'll send a replacement today.";
+    let a = s.score_reply_to(reply, customer.named("Dana"));
+    for e in a
+        .evidence
+        .iter()
+        .chain(&a.customer.as_ref().unwrap().evidence)
+    {
+        assert_eq!(e.cue.is_some(), e.source.is_entry(), "{e:?}");
+        if let Some(cue) = &e.cue {
+            assert!(!cue.starts_with('<'), "a pseudo-cue label: {e:?}");
+        }
+    }
+    let sources: Vec<EvidenceSource> = a.evidence.iter().map(|e| e.source).collect();
+    assert!(sources.contains(&EvidenceSource::Cue), "{sources:?}");
+    assert!(
+        sources.contains(&EvidenceSource::CustomerName),
+        "{sources:?}"
+    );
+    assert!(sources.contains(&EvidenceSource::Reflection), "{sources:?}");
+    let name = a
+        .evidence
+        .iter()
+        .find(|e| e.source == EvidenceSource::CustomerName)
+        .unwrap();
+    assert_eq!(name.text, "Dana");
+    // The serde form: snake_case source, `cue: null` for computed evidence.
+    let v = serde_json::to_value(name).unwrap();
+    assert_eq!(v["source"], "customer_name");
+    assert!(v["cue"].is_null());
+    for source in EvidenceSource::ALL {
+        assert_eq!(source.key().parse::<EvidenceSource>().unwrap(), *source);
+        assert_eq!(source.to_string(), source.key());
+    }
+}
+
+#[test]
+fn overlapping_spans_are_marked_in_one_pass() {
+    let s = Scorer::default();
+    let texts = [
+        "Hi Dana, I'm so sorry to hear that. I completely understand how frustrating this is.",
+        "I'm so sorry, I really am so sorry about this, I'll fix it right now for you.",
+        "We apologize for any inconvenience. Please DM us your order number.",
+    ];
+    for text in texts {
+        let a = s.score_reply("I'm so frustrated, my order is late again. Dana", text);
+        let ev = &a.evidence;
+        for (i, e) in ev.iter().enumerate() {
+            let earlier = ev[..i]
+                .iter()
+                .any(|p| p.span.start < e.span.end && e.span.start < p.span.end);
+            assert_eq!(e.overlaps, earlier, "{i}: {e:?} in {ev:#?}");
+        }
+        assert!(
+            ev.windows(2)
+                .all(|w| (w[0].span.start, w[0].span.end) <= (w[1].span.start, w[1].span.end))
+        );
+    }
+    // Some real evidence overlaps (e.g. a name that is both a name and the customer's word).
+    let any = texts.iter().any(|t| {
+        s.score_reply("I'm so frustrated, my order is late again. Dana", t)
+            .evidence
+            .iter()
+            .any(|e| e.overlaps)
+    });
+    assert!(
+        any,
+        "no overlapping evidence in the examples: the test would not see a bug"
+    );
+}
+
+#[test]
+fn reused_assessments_get_the_same_evidence_as_fresh_ones() {
+    let s = Scorer::default();
+    let texts = [
+        "Hi Dana, I'm so sorry to hear that. I completely understand how frustrating this is.",
+        "",
+        "ok",
+        "I don't understand why you're upset, but it's our policy. You should have read the terms.",
+        "Could you tell me more about what happened at the gate? Happy to help.",
+    ];
+    let mut out = Assessment::default();
+    for _ in 0..2 {
+        for t in texts {
+            s.score_into(t, &mut out);
+            assert_eq!(out, s.score(t), "{t:?}");
+        }
+    }
 }

@@ -15,7 +15,15 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::OnceLock;
 
-const EXAMPLES: [&str; 4] = ["score", "conversation", "custom_lexicon", "throughput"];
+const EXAMPLES: [&str; 7] = [
+    "score",
+    "conversation",
+    "custom_lexicon",
+    "throughput",
+    "evaluate",
+    "calibrate",
+    "train",
+];
 
 /// The examples' executables, built (or found up to date) by cargo on first use.
 fn example(name: &str) -> &'static Path {
@@ -103,11 +111,27 @@ fn run(name: &str, args: &[&str]) -> Output {
 }
 
 fn run_with(name: &str, args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(example(name))
+    run_in(name, args, stdin, &[], None)
+}
+
+/// Runs an example with extra environment variables, in `dir` when given.
+fn run_in(
+    name: &str,
+    args: &[&str],
+    stdin: Option<&[u8]>,
+    env: &[(&str, &str)],
+    dir: Option<&Path>,
+) -> Output {
+    let mut cmd = Command::new(example(name));
+    if let Some(dir) = dir {
+        cmd.current_dir(dir);
+    }
+    let mut child = cmd
         .args(args)
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")
         .env("RUST_BACKTRACE", "0")
+        .envs(env.iter().copied())
         .stdin(if stdin.is_some() {
             Stdio::piped()
         } else {
@@ -175,6 +199,16 @@ fn usage_errors_exit_2_with_a_message_on_stderr() {
         ("throughput", &["--bytes", "lots"]),
         ("throughput", &["--threads", "many"]),
         ("throughput", &["a.txt", "b.txt"]),
+        ("evaluate", &["--split", "nonsense"]),
+        ("evaluate", &["--split"]),
+        ("evaluate", &["--plot"]),
+        ("evaluate", &["--plot", "--json"]),
+        ("evaluate", &["--real", "mine.jsonl"]),
+        ("evaluate", &["--frobnicate"]),
+        ("calibrate", &["--frobnicate"]),
+        ("calibrate", &["extra"]),
+        ("train", &["--frobnicate"]),
+        ("train", &["--prior"]),
     ];
     for (name, args) in cases {
         let out = run(name, args);
@@ -244,6 +278,7 @@ fn a_binary_input_is_refused_in_one_line() {
         ("conversation", &["--jsonl", binary]),
         ("conversation", &[binary]),
         ("throughput", &[binary]),
+        ("evaluate", &[binary]),
     ];
     for (name, args) in cases {
         let out = run(name, args);
@@ -462,4 +497,192 @@ fn throughput_measures_a_small_file() {
     );
     assert!(stdout.contains("2 lines"), "{stdout}");
     assert!(stdout.contains("score_into"), "{stdout}");
+}
+
+#[test]
+fn colour_follows_no_color_and_clicolor_force() {
+    let forced = run_in("score", &[], None, &[("CLICOLOR_FORCE", "1")], None);
+    assert!(
+        text(&forced.stdout).contains("\x1b["),
+        "CLICOLOR_FORCE colours a pipe"
+    );
+    let off = run_in(
+        "score",
+        &[],
+        None,
+        &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")],
+        None,
+    );
+    assert!(
+        !text(&off.stdout).contains('\x1b'),
+        "NO_COLOR wins over CLICOLOR_FORCE"
+    );
+    let off = run_in("conversation", &[], None, &[("NO_COLOR", "1")], None);
+    assert!(!text(&off.stdout).contains('\x1b'));
+    assert_eq!(off.status.code(), Some(0), "{off:?}");
+}
+
+/// A scratch directory of this test's own, emptied first.
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("examples_cli")
+        .join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a scratch directory");
+    dir
+}
+
+#[test]
+fn evaluate_works_from_any_directory_and_refuses_bad_input() {
+    let elsewhere = temp_dir("elsewhere");
+    let out = run_in(
+        "evaluate",
+        &["--split", "held-out"],
+        None,
+        &[],
+        Some(&elsewhere),
+    );
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(out.stderr.is_empty(), "no progress in a pipe: {out:?}");
+    assert!(stdout.contains("split held-out"), "{stdout}");
+    assert!(stdout.contains("acknowledgment"), "{stdout}");
+    assert!(!stdout.contains("NaN"), "{stdout}");
+
+    let empty = temp_file("empty.jsonl", b"");
+    let out = run("evaluate", &[path_str(&empty)]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("is empty"), "{stderr}");
+    assert!(
+        out.stdout.is_empty(),
+        "no table of NaN: {}",
+        text(&out.stdout)
+    );
+
+    // One good item (from the development set), one broken line: the item is evaluated, the
+    // line named once, exit status 1.
+    let dev =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/eval/dev.jsonl"))
+            .expect("the development set");
+    let good: Vec<&str> = dev.lines().take(40).collect();
+    let mut mixed = good.join("\n");
+    mixed.push_str("\n{\"id\": \"x\", \"reply\": \n");
+    let mixed = temp_file("mixed.jsonl", mixed.as_bytes());
+    let out = run("evaluate", &[path_str(&mixed), "--json"]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("line 41: "), "{stderr}");
+    assert!(!stderr.contains("at line"), "the position twice: {stderr}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    assert_eq!(json["items"], 40);
+}
+
+/// An SVG file that parses as SVG (XML-ish: starts with `<svg` or `<?xml`, ends its root).
+fn svg(path: &Path) -> String {
+    let svg = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let start = svg.trim_start();
+    assert!(
+        start.starts_with("<svg") || start.starts_with("<?xml"),
+        "{}: not SVG",
+        path.display()
+    );
+    assert!(
+        svg.trim_end().ends_with("</svg>"),
+        "{}: not closed",
+        path.display()
+    );
+    assert_eq!(
+        svg.matches("<svg").count(),
+        svg.matches("</svg>").count(),
+        "{}",
+        path.display()
+    );
+    svg
+}
+
+#[test]
+fn evaluate_plots_roc_curves_and_the_score_scatter_as_svg() {
+    let dir = temp_dir("plots");
+    let out = run(
+        "evaluate",
+        &["--split", "held-out", "--plot", path_str(&dir)],
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("dev-roc-held-out.svg"), "{stdout}");
+    let roc = svg(&dir.join("dev-roc-held-out.svg"));
+    for field in [
+        "acknowledgment",
+        "understanding",
+        "exploration",
+        "ownership",
+        "reassurance",
+        "personalization",
+        "blame",
+        "dismissiveness",
+        "policy_wall",
+        "scripted",
+        "curtness",
+    ] {
+        assert!(roc.contains(field), "ROC grid without {field}");
+    }
+    assert!(
+        roc.contains("empathy AUC 0."),
+        "the crate's AUC in the legend"
+    );
+    assert!(roc.contains("VADER AUC 0."), "VADER's AUC in the legend");
+    assert!(roc.contains("split held-out"), "the split in the title");
+    let scatter = svg(&dir.join("dev-score-held-out.svg"));
+    assert!(scatter.contains("Spearman 0."), "Spearman in the title");
+    assert!(scatter.contains("mean overall rating"));
+    assert!(scatter.contains("<circle"), "the points");
+
+    // The real corpus, when it is there (CI has it).
+    let corpus =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/ibm_customer_care.jsonl");
+    if !corpus.exists() && std::env::var_os("EMPATHY_CORPUS").is_none() {
+        assert!(std::env::var_os("CI").is_none(), "CI has ../shared/corpora");
+        eprintln!("skipped --real --plot: no {}", corpus.display());
+        return;
+    }
+    let out = run(
+        "evaluate",
+        &[
+            "--real",
+            "--split",
+            "train",
+            "--json",
+            "--plot",
+            path_str(&dir),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("only JSON on stdout");
+    assert_eq!(json["split"], "train");
+    let roc = svg(&dir.join("real-roc-train.svg"));
+    for field in [
+        "acknowledgment",
+        "defensiveness",
+        "deflection",
+        "any concern",
+    ] {
+        assert!(roc.contains(field), "real ROC grid without {field}");
+    }
+    assert!(svg(&dir.join("real-score-train.svg")).contains("Spearman 0."));
+    let customer = svg(&dir.join("real-customer-roc-train.svg"));
+    for field in ["frustration", "gratitude", "distress"] {
+        assert!(
+            customer.contains(field),
+            "customer ROC grid without {field}"
+        );
+    }
+    assert!(
+        !dir.join("real-roc-held-out.svg").exists(),
+        "the split is respected"
+    );
 }

@@ -56,7 +56,7 @@
 
 #![allow(dead_code)]
 
-use crate::real::{RealItem, RealSet, Selection};
+use crate::real::{CUSTOMER_FIELDS, RealItem, RealSet, Selection};
 use empathy::token::{TokenKind, normalize_word, tokenize};
 use empathy::{Kind, Lexicon};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -78,17 +78,8 @@ pub const REPLY_KINDS: [&str; 11] = [
     "deflection",
 ];
 
-/// The customer emotions learned.
-pub const CUSTOMER_KINDS: [&str; 8] = [
-    "frustration",
-    "anger",
-    "sadness",
-    "anxiety",
-    "confusion",
-    "urgency",
-    "gratitude",
-    "relief",
-];
+/// The customer emotions learned: the rated customer fields but holistic `distress`.
+pub const CUSTOMER_KINDS: &[&str] = CUSTOMER_FIELDS.split_at(8).0;
 
 /// Longest n-gram, in words.
 pub const MAX_N: usize = 3;
@@ -650,7 +641,7 @@ pub fn learn_items(
         learn_side(
             "customer messages",
             customers,
-            &CUSTOMER_KINDS,
+            CUSTOMER_KINDS,
             CUSTOMER_PRESENT,
             params.customer_min_words,
             &hand_phrases(hand, true),

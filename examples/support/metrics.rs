@@ -96,14 +96,18 @@ impl Item {
     /// Whether the item is in the held-out split. The split is fixed: by a hash of the
     /// customer message, so replies to the same message stay on the same side.
     pub fn held_out(&self) -> bool {
-        let key = self.customer.as_deref().unwrap_or(&self.reply);
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for b in key.bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        h.is_multiple_of(4)
+        fnv1a(self.customer.as_deref().unwrap_or(&self.reply)).is_multiple_of(4)
     }
+}
+
+/// FNV-1a 64 of the UTF-8 text: the dev set's split and the real ratings' text hashes.
+pub fn fnv1a(text: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }
 
 pub fn read_items(path: &str) -> Result<Vec<Item>, String> {
@@ -174,6 +178,32 @@ pub fn roc_auc(score: &[f64], positive: &[bool]) -> f64 {
         .map(|(r, _)| r)
         .sum();
     (rank_sum - n_pos * (n_pos + 1.0) / 2.0) / (n_pos * n_neg)
+}
+
+/// The ROC curve of `score` for `positive` labels: (false positive rate, true positive rate)
+/// from (0, 0) to (1, 1), one point per distinct score, highest first (tied scores are one
+/// diagonal step, as [`roc_auc`] counts them half). Empty when a class is empty.
+pub fn roc_curve(score: &[f64], positive: &[bool]) -> Vec<(f64, f64)> {
+    let n_pos = positive.iter().filter(|&&p| p).count() as f64;
+    let n_neg = positive.len() as f64 - n_pos;
+    if n_pos == 0.0 || n_neg == 0.0 {
+        return Vec::new();
+    }
+    let mut idx: Vec<usize> = (0..score.len()).collect();
+    idx.sort_by(|&a, &b| score[b].total_cmp(&score[a]));
+    let mut curve = vec![(0.0, 0.0)];
+    let (mut tp, mut fp) = (0.0, 0.0);
+    for (k, &i) in idx.iter().enumerate() {
+        if positive[i] {
+            tp += 1.0;
+        } else {
+            fp += 1.0;
+        }
+        if idx.get(k + 1).is_none_or(|&j| score[j] != score[i]) {
+            curve.push((fp / n_neg, tp / n_pos));
+        }
+    }
+    curve
 }
 
 /// Best F1 over all thresholds of `score`, and the threshold.

@@ -9,39 +9,28 @@
 
 #![allow(dead_code)]
 
+use crate::metrics::{FIELDS, fnv1a};
 use serde::Deserialize;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-/// The 0/1/2 fields of a reply record: the eleven the crate scores (`metrics::FIELDS`, same
-/// order), then the two concerns only the real-corpus ratings carry.
-pub const REPLY_FIELDS: [&str; 13] = [
-    "acknowledgment",
-    "understanding",
-    "exploration",
-    "ownership",
-    "reassurance",
-    "personalization",
-    "blame",
-    "dismissiveness",
-    "policy_wall",
-    "scripted",
-    "curtness",
-    "defensiveness",
-    "deflection",
-];
+/// The 0/1/2 fields of a reply record: the eleven of the development set
+/// ([`FIELDS`], same order), then the two concerns only the real-corpus ratings carry.
+pub const REPLY_FIELDS: [&str; 13] = {
+    let mut all = [""; 13];
+    let mut i = 0;
+    while i < FIELDS.len() {
+        all[i] = FIELDS[i];
+        i += 1;
+    }
+    all[11] = "defensiveness";
+    all[12] = "deflection";
+    all
+};
 
-/// The rated concerns (a subset of [`REPLY_FIELDS`]).
-pub const CONCERN_FIELDS: [&str; 7] = [
-    "blame",
-    "dismissiveness",
-    "policy_wall",
-    "scripted",
-    "curtness",
-    "defensiveness",
-    "deflection",
-];
+/// The rated concerns: [`REPLY_FIELDS`] from `blame` on.
+pub const CONCERN_FIELDS: &[&str] = REPLY_FIELDS.split_at(6).1;
 
 /// The 0/1/2 fields of a customer record: the eight emotions, then holistic distress.
 pub const CUSTOMER_FIELDS: [&str; 9] = [
@@ -247,9 +236,16 @@ fn err<T>(msg: impl Into<String>) -> Result<T, LoadError> {
     Err(LoadError(msg.into()))
 }
 
-/// The crate's directory.
+/// The crate's directory, where its data is: the one it was built from, so that the examples
+/// work from any directory; the current directory when that one is gone (a program copied
+/// elsewhere, run from a checkout).
 pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    let built = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    if built.join("data").is_dir() {
+        built
+    } else {
+        PathBuf::from(".")
+    }
 }
 
 /// The corpus: `$EMPATHY_CORPUS`, else `CARGO_MANIFEST_DIR/../shared/corpora/ibm_customer_care.jsonl`.
@@ -267,12 +263,7 @@ pub fn real_dir() -> PathBuf {
 
 /// FNV-1a 64 of the UTF-8 text, 16 lowercase hex digits (as `items.py` writes it).
 pub fn text_hash(text: &str) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in text.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{h:016x}")
+    format!("{:016x}", fnv1a(text))
 }
 
 #[derive(Deserialize)]

@@ -36,7 +36,8 @@ fn list_of(data_type: DataType) -> DataType {
     DataType::List(list_item(data_type))
 }
 
-/// `struct<kind, start, end, cue, weight, base_weight, rules>`: one [`Evidence`].
+/// `struct<kind, start, end, text, source, cue, weight, base_weight, rules, overlaps>`: one
+/// [`Evidence`] (`cue` null for computed evidence).
 fn evidence_fields() -> &'static Fields {
     static FIELDS: OnceLock<Fields> = OnceLock::new();
     FIELDS.get_or_init(|| {
@@ -44,10 +45,13 @@ fn evidence_fields() -> &'static Fields {
             field("kind", DataType::Utf8),
             field("start", DataType::Int64),
             field("end", DataType::Int64),
+            field("text", DataType::Utf8),
+            field("source", DataType::Utf8),
             field("cue", DataType::Utf8),
             field("weight", DataType::Float32),
             field("base_weight", DataType::Float32),
             field("rules", list_of(DataType::Utf8)),
+            field("overlaps", DataType::Boolean),
         ])
     })
 }
@@ -175,10 +179,13 @@ struct EvidenceColumn {
     kind: StringBuilder,
     start: Int64Builder,
     end: Int64Builder,
+    text: StringBuilder,
+    source: StringBuilder,
     cue: StringBuilder,
     weight: Float32Builder,
     base_weight: Float32Builder,
     rules: ListBuilder<StringBuilder>,
+    overlaps: BooleanBuilder,
 }
 
 impl EvidenceColumn {
@@ -191,10 +198,13 @@ impl EvidenceColumn {
             kind: StringBuilder::with_capacity(items, items * 12),
             start: Int64Builder::with_capacity(items),
             end: Int64Builder::with_capacity(items),
+            text: StringBuilder::with_capacity(items, items * 16),
+            source: StringBuilder::with_capacity(items, items * 4),
             cue: StringBuilder::with_capacity(items, items * 32),
             weight: Float32Builder::with_capacity(items),
             base_weight: Float32Builder::with_capacity(items),
             rules: string_list(),
+            overlaps: BooleanBuilder::with_capacity(items),
         }
     }
 
@@ -205,13 +215,16 @@ impl EvidenceColumn {
                     self.kind.append_value(e.kind.key());
                     self.start.append_value(e.span.start as i64);
                     self.end.append_value(e.span.end as i64);
-                    self.cue.append_value(&*e.cue);
+                    self.text.append_value(&e.text);
+                    self.source.append_value(e.source.key());
+                    self.cue.append_option(e.cue.as_deref());
                     self.weight.append_value(e.weight);
                     self.base_weight.append_value(e.base_weight);
                     for r in e.rules.iter() {
                         self.rules.values().append_value(rule_key(r));
                     }
                     self.rules.append(true);
+                    self.overlaps.append_value(e.overlaps);
                 }
                 self.count += list.len();
                 self.nulls.append_non_null();
@@ -228,10 +241,13 @@ impl EvidenceColumn {
                 finish(&mut self.kind),
                 finish(&mut self.start),
                 finish(&mut self.end),
+                finish(&mut self.text),
+                finish(&mut self.source),
                 finish(&mut self.cue),
                 finish(&mut self.weight),
                 finish(&mut self.base_weight),
                 finish(&mut self.rules),
+                finish(&mut self.overlaps),
             ],
             None,
         );

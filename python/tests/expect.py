@@ -7,7 +7,7 @@ import struct
 
 SERDE_KEYS = {"score", "level", "dimensions", "concerns", "evidence", "evidence_truncated", "suggestions", "words", "readability"}
 CUSTOMER_KEYS = {"emotions", "evidence", "responsiveness", "reflection", "need", "content_words", "unmet", "name"}
-EVIDENCE_KEYS = {"kind", "span", "cue", "base_weight", "weight", "rules"}
+EVIDENCE_KEYS = {"kind", "span", "text", "source", "cue", "base_weight", "weight", "rules", "overlaps"}
 
 
 def f32(x: float) -> float:
@@ -21,10 +21,13 @@ def _evidence(e: dict) -> dict:
         "kind": e["kind"],
         "start": e["span"]["start"],
         "end": e["span"]["end"],
+        "text": e["text"],
+        "source": e["source"],
         "cue": e["cue"],
         "weight": f32(e["weight"]),
         "base_weight": f32(e["base_weight"]),
         "rules": list(e["rules"]),
+        "overlaps": e["overlaps"],
     }
 
 

@@ -39,8 +39,9 @@ def test_score_is_the_serde_schema(scorer):
     assert a["level"] == "high" and a["score"] > 60
     assert set(a["dimensions"]) == {"acknowledgment", "understanding", "exploration", "ownership", "reassurance", "personalization"}
     e = a["evidence"][0]
-    assert set(e) == {"kind", "span", "cue", "base_weight", "weight", "rules"}
-    assert WARM.encode()[e["span"]["start"] : e["span"]["end"]]
+    assert set(e) == {"kind", "span", "text", "source", "cue", "base_weight", "weight", "rules", "overlaps"}
+    assert WARM.encode()[e["span"]["start"] : e["span"]["end"]].decode() == e["text"]
+    assert e["source"] == "cue" and e["cue"] and e["overlaps"] is False
     r = scorer.score(COLD, ANGRY)
     assert r["level"] == "low"
     assert r["customer"]["emotions"]["anger"] > 0 and r["customer"]["unmet"]
@@ -116,7 +117,7 @@ def test_arrow_type(scorer):
     assert col.type == t
     names = [f.name for f in t]
     assert names[:2] == ["score", "level"] and names[-6:] == ["words", "readability", "evidence_truncated", "suggestions", "evidence", "customer"]
-    assert t.field("evidence").type.value_type.names == ["kind", "start", "end", "cue", "weight", "base_weight", "rules"]
+    assert t.field("evidence").type.value_type.names == ["kind", "start", "end", "text", "source", "cue", "weight", "base_weight", "rules", "overlaps"]
     assert t.field("suggestions").type == pa.list_(pa.string())
 
 

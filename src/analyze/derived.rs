@@ -37,11 +37,7 @@ impl Cache {
     /// A question ("Is your mum safe right now?") explores, weakly, even when no exploration
     /// cue matched; one that does not address the customer explores less, and so does a bare
     /// data request.
-    pub(super) fn open_questions_about_the_customer(
-        &mut self,
-        matcher: &Matcher,
-        weights: &Model,
-    ) {
+    pub(super) fn open_questions_about_the_customer(&mut self, matcher: &Matcher, weights: &Model) {
         let addressees = &matcher.addressees;
         let exploration = Kind::Dimension(Dimension::Exploration);
         let toks = &self.segments.toks;

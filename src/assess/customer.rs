@@ -142,12 +142,8 @@ pub(crate) fn read(
     for &e in Emotion::ALL {
         emotions.set(e, strength[Kind::Emotion(e).slot()]);
     }
-    let evidence = ws
-        .findings
-        .iter()
-        .take(w.evidence_cap)
-        .map(|f| inner.evidence(f))
-        .collect();
+    let listed = ws.findings.len().min(w.evidence_cap);
+    let evidence = inner.evidence_list(text, &ws.findings[..listed]);
     let name = name
         .map(str::trim)
         .filter(|n| !n.is_empty())

@@ -16,7 +16,9 @@ use crate::kind::{Concern, Dimension, Kind};
 use crate::lexicon::messages::Messages;
 use crate::lexicon::{ContextKind, Lexicon};
 use crate::model::{Model, ReadabilityModel};
-use crate::report::{Assessment, Concerns, Dimensions, Evidence, Readability, Span};
+use crate::report::{
+    Assessment, Concerns, Dimensions, Evidence, EvidenceSource, Readability, Span,
+};
 use crate::shared_str::SharedStr;
 use crate::text::segment::NO_WORD;
 use crate::text::token::TokenKind;
@@ -35,7 +37,7 @@ pub(crate) struct Engine {
     pub(crate) customer_tools: customer::Tools,
     /// Each entry's pattern, quoted as evidence (by entry index; denser than the entries).
     pub(crate) patterns: Vec<SharedStr>,
-    /// The lexicon's `[messages]` (labels, the unmet-emotion tip, escalation reasons).
+    /// The lexicon's `[messages]` (the unmet-emotion tip, escalation reasons).
     pub(crate) texts: Messages,
     /// Coaching messages, indexed by `SuggestionCode as usize`.
     pub(crate) messages: Vec<SharedStr>,
@@ -103,13 +105,9 @@ impl Engine {
         out.dimensions = dims;
         out.concerns = concerns;
         out.words = words;
-        out.evidence.clear();
-        // One allocation for a fresh `Assessment`, none for a reused one.
-        out.evidence.reserve(ws.findings.len().min(w.evidence_cap));
         out.evidence_truncated = ws.findings.len() > w.evidence_cap;
-        for f in ws.findings.iter().take(w.evidence_cap) {
-            out.evidence.push(self.evidence(f));
-        }
+        let findings = &ws.findings[..ws.findings.len().min(w.evidence_cap)];
+        self.evidence_into(text, findings, &mut out.evidence);
         out.customer = context;
         suggest::suggest(self, out, customer);
         if matches!(
@@ -121,25 +119,104 @@ impl Engine {
         }
     }
 
-    /// The evidence for one finding: it quotes the entry's pattern, or labels a computed cue.
-    pub(crate) fn evidence(&self, f: &Finding) -> Evidence {
-        let cue = match f.source {
-            Source::Entry(i) => self.patterns[i as usize].clone(),
-            Source::Name => self.texts.name_evidence.clone(),
-            Source::Question => self.texts.question_evidence.clone(),
-            Source::Reflection => self.texts.reflection_evidence.clone(),
-            Source::Commitment => self.texts.commitment_evidence.clone(),
-            Source::Problem => self.texts.problem_evidence.clone(),
-        };
+    /// Where a finding comes from, and the pattern it quotes (`None` for computed evidence).
+    fn source(&self, f: &Finding) -> (EvidenceSource, Option<SharedStr>) {
+        match f.source {
+            Source::Entry(i) => {
+                let learned = self.lexicon.entries[i as usize].learned;
+                let source = if learned {
+                    EvidenceSource::Learned
+                } else {
+                    EvidenceSource::Cue
+                };
+                (source, Some(self.patterns[i as usize].clone()))
+            }
+            Source::Name => (EvidenceSource::CustomerName, None),
+            Source::Question => (EvidenceSource::Question, None),
+            Source::Reflection => (EvidenceSource::Reflection, None),
+            Source::Commitment => (EvidenceSource::Commitment, None),
+            Source::Problem => (EvidenceSource::ProblemReport, None),
+        }
+    }
+
+    /// The evidence for one finding in `text`, its matched text written into `buf` (cleared
+    /// first): it quotes the entry's pattern, or says which computed cue it is. (`overlaps`
+    /// is set for the whole list by [`Evidence::mark_overlaps`].)
+    fn evidence(&self, text: &str, f: &Finding, mut buf: String) -> Evidence {
+        let (source, cue) = self.source(f);
+        buf.clear();
+        buf.push_str(&text[f.start..f.end]);
         Evidence {
             kind: f.kind,
             span: Span::new(f.start, f.end),
+            text: buf,
+            source,
             cue,
             base_weight: f.base,
             weight: f.weight,
             rules: f.rules,
+            overlaps: false,
         }
     }
+
+    /// The evidence for `findings` (in text order, spans into `text`), written over `out`.
+    ///
+    /// Allocation-free once `out` has held as many items with texts as long: the items
+    /// already there are overwritten in place, their `text` buffers kept; the buffers of the
+    /// items a shorter list leaves over are parked, per thread, for the next longer list to
+    /// take back (last in, first out, so each buffer returns to the position it grew at).
+    pub(crate) fn evidence_into(&self, text: &str, findings: &[Finding], out: &mut Vec<Evidence>) {
+        let n = findings.len();
+        if out.len() > n {
+            SPARE_TEXTS.with_borrow_mut(|spare| {
+                for e in out.drain(n..).rev() {
+                    if spare.len() < SPARE_TEXTS_MAX {
+                        spare.push(e.text);
+                    }
+                }
+            });
+        }
+        for (e, f) in out.iter_mut().zip(findings) {
+            let buf = std::mem::take(&mut e.text);
+            *e = self.evidence(text, f, buf);
+        }
+        if out.len() < n {
+            // One allocation for a fresh list, none for a reused one.
+            out.reserve(n - out.len());
+            SPARE_TEXTS.with_borrow_mut(|spare| {
+                for f in &findings[out.len()..] {
+                    let len = f.end - f.start;
+                    let buf = spare
+                        .pop()
+                        .unwrap_or_else(|| String::with_capacity(len.max(EVIDENCE_TEXT_MIN)));
+                    out.push(self.evidence(text, f, buf));
+                }
+            });
+        }
+        Evidence::mark_overlaps(out);
+    }
+
+    /// The evidence for `findings` in `text`, as a new list (the customer's side).
+    pub(crate) fn evidence_list(&self, text: &str, findings: &[Finding]) -> Vec<Evidence> {
+        let mut list: Vec<Evidence> = findings
+            .iter()
+            .map(|f| self.evidence(text, f, String::new()))
+            .collect();
+        Evidence::mark_overlaps(&mut list);
+        list
+    }
+}
+
+/// The least capacity of a new evidence text: most cues are a few words, so a reused buffer
+/// rarely has to grow.
+const EVIDENCE_TEXT_MIN: usize = 32;
+
+/// At most this many evidence text buffers are parked per thread.
+const SPARE_TEXTS_MAX: usize = 1024;
+
+thread_local! {
+    /// Text buffers of evidence items a shorter list left over (see [`Engine::evidence_into`]).
+    static SPARE_TEXTS: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Whether the reply can be read: no words, words the lexicon does not know (another language,
@@ -174,21 +251,23 @@ fn readability(m: &ReadabilityModel, text: &str, ws: &Cache) -> Readability {
     Readability::Readable
 }
 
-/// A bare minimal reply with no warmth is curt — more so when the customer is upset.
+/// A short reply with no warmth is curt — more so when the customer is upset.
 fn curtness(w: &Model, words: usize, d: &Dimensions, customer: Option<&CustomerReading>) -> f32 {
     if w.curt_words <= 0.0 {
         return 0.0;
     }
     let short = (1.0 - words as f32 / w.curt_words).clamp(0.0, 1.0);
-    let warmth = d
-        .acknowledgment
-        .max(d.understanding)
-        .max(d.reassurance)
-        .max(d.ownership)
-        .max(d.exploration);
+    // Only the warm dimensions soften it: "DM us your order number" takes the case on and
+    // asks a question, and is still curt (raters of real replies say so).
+    let warmth = d.acknowledgment.max(d.understanding).max(d.reassurance);
+    let cold = if w.curt_warm > 0.0 {
+        (1.0 - warmth / w.curt_warm).clamp(0.0, 1.0)
+    } else {
+        1.0
+    };
     let m = &w.customer;
     let need = customer.map_or(m.curt_need_alone, |c| {
         m.curt_need_floor + (1.0 - m.curt_need_floor) * c.need(m)
     });
-    (short * (1.0 - warmth) * need).clamp(0.0, 1.0)
+    (short * cold * need).clamp(0.0, 1.0)
 }

@@ -414,6 +414,7 @@ fn read_cues(
                 line,
                 seq: Arc::new(seq),
                 phrase_count,
+                learned: false,
             });
         }
     }

@@ -1,11 +1,10 @@
-//! The English a scorer writes beyond the coaching tips: labels of computed evidence, the
-//! unmet-emotion tip and the escalation reasons (`[messages]` in the lexicon). Templates are
-//! checked when the lexicon is read: a placeholder the code does not fill is an error
-//! naming its line.
+//! The English a scorer writes beyond the coaching tips: the unmet-emotion tip and the
+//! escalation reasons (`[messages]` in the lexicon). Templates are checked when the lexicon is
+//! read: a placeholder the code does not fill is an error naming its line. (Computed evidence
+//! has no label to write: its `source` says what it is.)
 
 use crate::error::LexiconProblem;
 use crate::kind::Emotion;
-use crate::shared_str::SharedStr;
 use crate::util::template;
 use serde::Deserialize;
 use toml::Spanned;
@@ -14,11 +13,6 @@ use toml::Spanned;
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawMessages {
-    name_evidence: Spanned<String>,
-    question_evidence: Spanned<String>,
-    reflection_evidence: Spanned<String>,
-    commitment_evidence: Spanned<String>,
-    problem_evidence: Spanned<String>,
     unmet: RawUnmet,
     escalation: RawEscalation,
 }
@@ -69,11 +63,6 @@ struct RawEscalation {
 /// The messages, validated.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Messages {
-    pub(crate) name_evidence: SharedStr,
-    pub(crate) question_evidence: SharedStr,
-    pub(crate) reflection_evidence: SharedStr,
-    pub(crate) commitment_evidence: SharedStr,
-    pub(crate) problem_evidence: SharedStr,
     /// How to name a customer whose name is unknown ("The customer").
     pub(crate) customer: String,
     /// `{who} {feeling} ("{quote}"): {advice}.`
@@ -139,7 +128,6 @@ fn text(s: Spanned<String>, allowed: &[&str]) -> Result<String, (usize, LexiconP
 impl RawMessages {
     /// Validates every message; on error, the byte offset and the problem.
     pub(super) fn read(self) -> Result<Messages, (usize, LexiconProblem)> {
-        let label = |s| text(s, &[]).map(SharedStr::from);
         let u = self.unmet;
         let f = u.feelings;
         let feelings = [
@@ -159,11 +147,6 @@ impl RawMessages {
         let e = self.escalation;
         let reason = |s, allowed: &[&str]| text(s, allowed);
         Ok(Messages {
-            name_evidence: label(self.name_evidence)?,
-            question_evidence: label(self.question_evidence)?,
-            reflection_evidence: label(self.reflection_evidence)?,
-            commitment_evidence: label(self.commitment_evidence)?,
-            problem_evidence: label(self.problem_evidence)?,
             customer: text(u.customer, &[])?,
             unmet_quoted: text(u.quoted, &["who", "feeling", "quote", "advice"])?,
             unmet_plain: text(u.plain, &["who", "feeling", "advice"])?,

@@ -136,6 +136,8 @@ pub struct Entry {
     pub(crate) seq: Arc<pattern::Seq>,
     /// How many phrases the pattern stands for.
     pub(crate) phrase_count: usize,
+    /// From the built-in lexicon's learned layer (its evidence says so).
+    pub(crate) learned: bool,
 }
 
 impl Entry {
@@ -225,7 +227,7 @@ pub struct Lexicon {
     pub(crate) context: Context,
     pub(crate) weights: Option<Model>,
     pub(crate) messages: HashMap<SuggestionCode, SharedStr>,
-    /// `[messages]`: labels, the unmet-emotion tip, escalation reasons.
+    /// `[messages]`: the unmet-emotion tip, escalation reasons.
     pub(crate) texts: Option<messages::Messages>,
     /// `[grammar]`: the negation grammar's words.
     pub(crate) grammar: Option<GrammarWords>,
@@ -249,8 +251,11 @@ impl Lexicon {
                         panic!("the built-in lexicon is invalid: {e}")
                     };
                     let mut lex = file::parse(BUILTIN_EN, "builtin:en").unwrap_or_else(invalid);
-                    let learned = file::parse(BUILTIN_EN_LEARNED, "builtin:en-learned")
+                    let mut learned = file::parse(BUILTIN_EN_LEARNED, "builtin:en-learned")
                         .unwrap_or_else(invalid);
+                    for e in &mut learned.entries {
+                        e.learned = true;
+                    }
                     lex.extend(learned)
                         .unwrap_or_else(|e| panic!("the built-in lexicon is invalid: {e}"));
                     lex.check_complete()
@@ -417,13 +422,6 @@ impl Lexicon {
         }
         for (code, text) in &self.messages {
             lex.messages.insert(*code, text.borrowed());
-        }
-        if let (Some(mine), Some(kept)) = (&mut lex.texts, &self.texts) {
-            mine.name_evidence = kept.name_evidence.borrowed();
-            mine.question_evidence = kept.question_evidence.borrowed();
-            mine.reflection_evidence = kept.reflection_evidence.borrowed();
-            mine.commitment_evidence = kept.commitment_evidence.borrowed();
-            mine.problem_evidence = kept.problem_evidence.borrowed();
         }
         lex
     }

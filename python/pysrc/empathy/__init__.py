@@ -149,8 +149,9 @@ class Scorer(_native.Scorer):
         Returns:
             A ``pyarrow.StructArray`` of type :func:`arrow_type`: ``score``, ``level``, each
             dimension and concern, ``words``, ``readability``, ``evidence_truncated``,
-            ``suggestions`` (codes), ``evidence`` (list of ``{kind, start, end, cue, weight,
-            base_weight, rules}``, byte offsets) and ``customer`` (the customer context; null
+            ``suggestions`` (codes), ``evidence`` (list of ``{kind, start, end, text, source,
+            cue, weight, base_weight, rules, overlaps}``, byte offsets; ``cue`` null for computed
+            evidence) and ``customer`` (the customer context; null
             when scored alone).
         """
         pa = _pyarrow()

@@ -19,13 +19,18 @@ class Span(TypedDict):
     start: int  # byte offsets into the UTF-8 text, on char boundaries
     end: int
 
+EvidenceSource = Literal["cue", "learned", "customer_name", "question", "reflection", "commitment", "problem_report"]
+
 class Evidence(TypedDict):
     kind: str
     span: Span
-    cue: str
+    text: str  # the text the span covers
+    source: EvidenceSource  # a lexicon entry ("cue", "learned") or evidence the scorer computed
+    cue: Optional[str]  # the entry's pattern; None for computed evidence
     base_weight: float
     weight: float
     rules: List[str]
+    overlaps: bool  # the span overlaps an earlier item's
 
 class Suggestion(TypedDict):
     code: str
@@ -45,6 +50,8 @@ class Concerns(TypedDict):
     policy_wall: float
     scripted: float
     curtness: float
+    defensiveness: float
+    deflection: float
 
 class Emotions(TypedDict):
     frustration: float
