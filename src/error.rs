@@ -56,6 +56,10 @@ pub enum WeightsError {
         /// The allowed range.
         range: &'static str,
     },
+    /// `[model.readability] languages` names a language the detector does not know, or
+    /// leaves out English.
+    #[error("readability.languages: {0}")]
+    Languages(String),
     /// The level thresholds are not `0 <= moderate <= high <= 100`.
     #[error("levels must satisfy 0 <= moderate ({moderate}) <= high ({high}) <= 100")]
     Levels {

@@ -133,7 +133,7 @@ pub struct CustomerModel {
 }
 
 /// When a reply cannot be read, or says nothing.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ReadabilityModel {
@@ -146,9 +146,16 @@ pub struct ReadabilityModel {
     pub says_nothing_words: usize,
     /// The highest score a reply that says nothing gets.
     pub says_nothing_cap: f32,
-    /// A language detector's confidence (0–1) above which an unreadable reply is taken to be
-    /// in another language.
+    /// A language detector's confidence (0–1) above which an unreadable reply in Latin
+    /// script is taken to be in another language (a reply in another script is, whatever
+    /// the confidence).
     pub language_confidence: f32,
+    /// The languages (ISO 639-3 codes, e.g. `"spa"`) an unreadable reply is told apart
+    /// from; English must be one of them. The detector compares a text with every listed
+    /// language of its script, so the list is the languages support text arrives in, not
+    /// all it knows: an unlisted one is still flagged, as unreadable or as the nearest
+    /// listed language.
+    pub languages: Vec<String>,
 }
 
 /// When coaching suggestions are given.
@@ -285,6 +292,20 @@ impl Model {
                 r.says_nothing_cap,
                 "[0, 100]",
             );
+        }
+        if let Some(code) = r
+            .languages
+            .iter()
+            .find(|c| whatlang::Lang::from_code(c.as_str()).is_none())
+        {
+            return Err(Error::Weights(WeightsError::Languages(format!(
+                "{code:?} is not an ISO 639-3 code the language detector knows"
+            ))));
+        }
+        if !r.languages.iter().any(|c| c == "eng") {
+            return Err(Error::Weights(WeightsError::Languages(
+                "the list must include \"eng\"".into(),
+            )));
         }
         if r.min_words > 1000 || r.says_nothing_words > 1000 {
             return bad("readability.min_words", r.min_words as f32, "[0, 1000]");

@@ -159,8 +159,10 @@ impl ScorerBuilder {
             .clone()
             .expect("check_complete makes sure a base lexicon has [messages]");
         let patterns = lexicon.entries.iter().map(|e| e.pattern.clone()).collect();
+        let languages = crate::assess::language_detector(&weights.readability);
         Ok(Scorer {
             engine: Arc::new(Engine {
+                languages,
                 messages,
                 texts,
                 patterns,

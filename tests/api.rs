@@ -2,7 +2,7 @@
 
 use empathy::{
     Assessment, CustomerMessage, Dimension, Error, Evidence, EvidenceSource, Kind, Lexicon,
-    LexiconProblem, Model, Scorer, ScorerBuilder,
+    LexiconProblem, Model, Readability, Scorer, ScorerBuilder,
 };
 
 fn assert_send_sync<T: Send + Sync + Clone>() {}
@@ -150,6 +150,49 @@ fn invalid_weights_are_rejected() {
         Scorer::builder().model(w).build(),
         Err(Error::Weights(_))
     ));
+}
+
+#[test]
+fn the_language_list_is_validated() {
+    let mut w = Scorer::default().model().clone();
+    w.readability.languages.push("klingon".into());
+    let err = Scorer::builder().model(w).build().unwrap_err().to_string();
+    assert!(
+        err.contains("\"klingon\"") && err.contains("ISO 639-3"),
+        "{err}"
+    );
+
+    let mut w = Scorer::default().model().clone();
+    w.readability.languages.retain(|c| c != "eng");
+    let err = Scorer::builder().model(w).build().unwrap_err().to_string();
+    assert!(err.contains("\"eng\""), "{err}");
+}
+
+#[test]
+fn replies_in_another_language_or_gibberish_are_not_scored_as_english() {
+    let s = Scorer::default();
+    for (text, want) in [
+        (
+            "Lamentamos mucho el retraso de su pedido, vamos a revisarlo hoy mismo.",
+            Readability::OtherLanguage,
+        ),
+        (
+            "Nous sommes vraiment désolés pour le retard de votre commande.",
+            Readability::OtherLanguage,
+        ),
+        (
+            "Приносим извинения за задержку вашего заказа.",
+            Readability::OtherLanguage,
+        ),
+        ("qwrt zxvb plmk wqzx", Readability::Unreadable),
+        (
+            "I'm so sorry your order is late, I'll chase it today.",
+            Readability::Readable,
+        ),
+    ] {
+        let a = s.score(text);
+        assert_eq!(a.readability, want, "{text}");
+    }
 }
 
 #[test]

@@ -41,6 +41,9 @@ pub(crate) struct Engine {
     pub(crate) texts: Messages,
     /// Coaching messages, indexed by `SuggestionCode as usize`.
     pub(crate) messages: Vec<SharedStr>,
+    /// The language detector for unreadable replies, limited to `[model.readability]
+    /// languages` (built once: the allowlist is what keeps a detection cheap).
+    pub(crate) languages: whatlang::Detector,
 }
 
 /// The per-thread scratch space of scoring: an analysis cache for the customer's message,
@@ -92,7 +95,7 @@ impl Engine {
                 logit -= w.off_topic * (1.0 - ctx.reflection);
             }
         }
-        let readability = readability(&w.readability, text, ws);
+        let readability = readability(&w.readability, &self.languages, text, ws);
         let score = match readability {
             Readability::Readable => Model::to_score(logit),
             Readability::SaysNothing => Model::to_score(logit).min(w.readability.says_nothing_cap),
@@ -219,11 +222,26 @@ thread_local! {
     static SPARE_TEXTS: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
+/// The language detector for `[model.readability] languages` (validated by the model).
+pub(crate) fn language_detector(m: &ReadabilityModel) -> whatlang::Detector {
+    let langs = m
+        .languages
+        .iter()
+        .filter_map(|c| whatlang::Lang::from_code(c.as_str()))
+        .collect();
+    whatlang::Detector::with_allowlist(langs)
+}
+
 /// Whether the reply can be read: no words, words the lexicon does not know (another language,
 /// gibberish), or a word or two with nothing in them. The known-word share is read off the
 /// segments the matcher already made; the language detector runs only on the rare text
 /// that fails it.
-fn readability(m: &ReadabilityModel, text: &str, ws: &Cache) -> Readability {
+fn readability(
+    m: &ReadabilityModel,
+    languages: &whatlang::Detector,
+    text: &str,
+    ws: &Cache,
+) -> Readability {
     let (mut words, mut known) = (0usize, 0usize);
     for t in &ws.segments.toks {
         if t.kind == TokenKind::Word {
@@ -235,9 +253,12 @@ fn readability(m: &ReadabilityModel, text: &str, ws: &Cache) -> Readability {
         return Readability::Empty;
     }
     if words >= m.min_words && (known as f32) < m.min_known * words as f32 {
-        let foreign = whatlang::detect(text).is_some_and(|info| {
+        // A script other than Latin is another language whichever of its languages it is;
+        // among Latin-script languages the detector must be confident.
+        let foreign = languages.detect(text).is_some_and(|info| {
             info.lang() != whatlang::Lang::Eng
-                && info.confidence() >= f64::from(m.language_confidence)
+                && (info.script() != whatlang::Script::Latin
+                    || info.confidence() >= f64::from(m.language_confidence))
         });
         return if foreign {
             Readability::OtherLanguage
