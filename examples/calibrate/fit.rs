@@ -54,7 +54,7 @@ pub const RIDGE: f64 = 2.0;
 /// answer (off topic). Overall ratings of single replies hold too few such contrasts for
 /// the fit to find them on its own, so each weight is held at least at its floor and the
 /// other weights are fitted around it (the spread that follows only stretches weights).
-pub const FLOORS: [(usize, f64); 2] = [(UNMET, 1.0), (OFF_TOPIC, 0.2)];
+pub const FLOORS: [(usize, f64); 2] = [(UNMET, 0.3), (OFF_TOPIC, 0.05)];
 
 /// Features of one assessment: the six dimensions, the five concerns, and the unmet-emotion
 /// and off-topic terms.
