@@ -70,8 +70,8 @@ pub struct Model {
     pub deflection_ownership: f32,
     /// Replies shorter than this many words can be curt.
     pub curt_words: f32,
-    /// Warmth (the strongest of acknowledgment, understanding and reassurance) at which a
-    /// short reply is no longer curt; below it, curtness falls off linearly.
+    /// Warmth (acknowledgment, understanding and reassurance added up) at which a short
+    /// reply is no longer curt; below it, curtness falls off linearly.
     pub curt_warm: f32,
     /// At most this many evidence items are listed per text.
     pub evidence_cap: usize,

@@ -279,8 +279,9 @@ fn curtness(w: &Model, words: usize, d: &Dimensions, customer: Option<&CustomerR
     }
     let short = (1.0 - words as f32 / w.curt_words).clamp(0.0, 1.0);
     // Only the warm dimensions soften it: "DM us your order number" takes the case on and
-    // asks a question, and is still curt (raters of real replies say so).
-    let warmth = d.acknowledgment.max(d.understanding).max(d.reassurance);
+    // asks a question, and is still curt (raters of real replies say so). They add up: a
+    // short apology that also says the trouble back is warmer than either alone.
+    let warmth = d.acknowledgment + d.understanding + d.reassurance;
     let cold = if w.curt_warm > 0.0 {
         (1.0 - warmth / w.curt_warm).clamp(0.0, 1.0)
     } else {
