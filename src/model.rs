@@ -73,6 +73,15 @@ pub struct Model {
     /// Warmth (acknowledgment, understanding and reassurance added up) at which a short
     /// reply is no longer curt; below it, curtness falls off linearly.
     pub curt_warm: f32,
+    /// How much ownership counts towards that warmth (a reply that takes the case on is
+    /// less bare, though raters still call a short one curt).
+    pub curt_ownership: f32,
+    /// Warmth an exclamation mark adds ("Hi there! Happy to help!"): in written support the
+    /// friendly tone is carried as much by punctuation as by words.
+    pub curt_exclaim: f32,
+    /// How much more curt a short cold reply is when it points to a link (a bare link is
+    /// the guideline's example of a cold reply): curtness × (1 + this).
+    pub curt_link: f32,
     /// At most this many evidence items are listed per text.
     pub evidence_cap: usize,
     /// Intercept of the overall score (logit scale).
@@ -128,6 +137,9 @@ pub struct CustomerModel {
     pub restate_words: usize,
     /// Curtness scales with `floor + (1 − floor) × need` of the customer.
     pub curt_need_floor: f32,
+    /// The floor when the reply points to a link: a bare link is curt even to a calm
+    /// customer (raters of real replies say so), a short plain answer is not.
+    pub curt_need_link: f32,
     /// The need assumed for curtness when there is no customer message.
     pub curt_need_alone: f32,
 }
@@ -237,6 +249,9 @@ impl Model {
             ("deflection_ownership", self.deflection_ownership),
             ("problem_report", self.problem_report),
             ("curt_warm", self.curt_warm),
+            ("curt_ownership", self.curt_ownership),
+            ("curt_exclaim", self.curt_exclaim),
+            ("curt_link", self.curt_link),
         ];
         for (name, v) in factors {
             if !(v.is_finite() && (0.0..=4.0).contains(&v)) {
@@ -319,6 +334,7 @@ impl Model {
             ("customer.urgency_need", c.urgency_need),
             ("customer.confusion_need", c.confusion_need),
             ("customer.curt_need_floor", c.curt_need_floor),
+            ("customer.curt_need_link", c.curt_need_link),
             ("customer.curt_need_alone", c.curt_need_alone),
             ("coaching.present", k.present),
             ("coaching.absent", k.absent),

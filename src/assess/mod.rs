@@ -20,7 +20,7 @@ use crate::report::{
     Assessment, Concerns, Dimensions, Evidence, EvidenceSource, Readability, Span,
 };
 use crate::shared_str::SharedStr;
-use crate::text::segment::NO_WORD;
+use crate::text::segment::{NO_WORD, Segments};
 use crate::text::token::TokenKind;
 use customer::CustomerReading;
 use saturate::{KindWeights, saturate_kinds};
@@ -79,7 +79,7 @@ impl Engine {
         // ("so we can help further") seemed to show.
         dims.ownership *= (1.0 - w.deflection_ownership * concerns.deflection).max(0.0);
         let words = ws.segments.words;
-        concerns.curtness = curtness(w, words, &dims, customer);
+        concerns.curtness = curtness(w, &ws.segments, &dims, customer);
 
         let mut logit = w.logit(&dims, &concerns);
         let has = |kind| ws.context.iter().any(|c| c.is(kind));
@@ -272,24 +272,35 @@ fn readability(
     Readability::Readable
 }
 
-/// A short reply with no warmth is curt — more so when the customer is upset.
-fn curtness(w: &Model, words: usize, d: &Dimensions, customer: Option<&CustomerReading>) -> f32 {
+/// A short reply with no warmth is curt — more so when the customer is upset, and when all
+/// it does is point to a link.
+fn curtness(w: &Model, seg: &Segments, d: &Dimensions, customer: Option<&CustomerReading>) -> f32 {
     if w.curt_words <= 0.0 {
         return 0.0;
     }
-    let short = (1.0 - words as f32 / w.curt_words).clamp(0.0, 1.0);
-    // Only the warm dimensions soften it: "DM us your order number" takes the case on and
-    // asks a question, and is still curt (raters of real replies say so). They add up: a
-    // short apology that also says the trouble back is warmer than either alone.
-    let warmth = d.acknowledgment + d.understanding + d.reassurance;
+    let short = (1.0 - seg.words as f32 / w.curt_words).clamp(0.0, 1.0);
+    // The warm dimensions soften it, ownership less: "DM us your order number" takes the
+    // case on and is still curt (raters of real replies say so). They add up: a short
+    // apology that also says the trouble back is warmer than either alone.
+    let exclaims = seg.sentences.iter().any(|s| s.exclaims > 0);
+    let warmth = d.acknowledgment
+        + d.understanding
+        + d.reassurance
+        + w.curt_ownership * d.ownership
+        + if exclaims { w.curt_exclaim } else { 0.0 };
     let cold = if w.curt_warm > 0.0 {
         (1.0 - warmth / w.curt_warm).clamp(0.0, 1.0)
     } else {
         1.0
     };
     let m = &w.customer;
-    let need = customer.map_or(m.curt_need_alone, |c| {
-        m.curt_need_floor + (1.0 - m.curt_need_floor) * c.need(m)
-    });
-    (short * cold * need).clamp(0.0, 1.0)
+    let links = seg.toks.iter().any(|t| t.kind == TokenKind::Url);
+    let floor = if links {
+        m.curt_need_link
+    } else {
+        m.curt_need_floor
+    };
+    let need = customer.map_or(m.curt_need_alone, |c| floor + (1.0 - floor) * c.need(m));
+    let pointer = if links { 1.0 + w.curt_link } else { 1.0 };
+    (short * cold * need * pointer).clamp(0.0, 1.0)
 }
