@@ -133,6 +133,26 @@ fn user_lexicon_extends_and_overrides() {
 }
 
 #[test]
+fn emoji_are_read_as_words_of_their_own() {
+    let s = Scorer::default();
+    // Not cancelled by the "no" before it; one entry covers every skin tone and presentation.
+    let angry = s.customer_emotions("still no refund😡");
+    assert!(angry.emotions.anger > 0.3, "{:?}", angry.emotions);
+    let thanks = s.customer_emotions("🙏🏽❤️");
+    assert!(thanks.emotions.gratitude > 0.2, "{:?}", thanks.emotions);
+    assert_eq!(s.customer_emotions("still no refund").emotions.anger, 0.0);
+
+    // A user lexicon may list emoji, inside phrases too ("sorry😢" is "sorry 😢").
+    let extra = Lexicon::from_toml_str(
+        "[lexicon]\nformat = 1\n[[cues]]\nkind = \"reassurance\"\nweight = 1.0\nentries = [\"you got this💪🏿\"]\n",
+    )
+    .unwrap();
+    let custom = Scorer::builder().extend(extra).build().unwrap();
+    let text = "You got this 💪";
+    assert!(custom.score(text).dimensions.reassurance > s.score(text).dimensions.reassurance);
+}
+
+#[test]
 fn replacing_the_base_lexicon_requires_a_model() {
     let bare = Lexicon::from_toml_str("[lexicon]\nformat = 1\n").unwrap();
     let err = Scorer::builder().lexicon(bare).build().unwrap_err();

@@ -9,6 +9,7 @@ use crate::lexicon::ContextKind;
 use crate::model::Model;
 use crate::report::{Rule, Rules};
 use crate::text::segment::{self, Segments, Sentence};
+use crate::text::token::TokenKind;
 
 /// How far back (in tokens) any rule looks for a context word.
 const MAX_LOOKBACK: usize = 16;
@@ -78,15 +79,19 @@ pub(crate) fn judge(
         .filter(|c| toks[c.last].clause == head.clause);
     let sentence = layout.sentences[head.sentence as usize];
 
-    negation(
-        &mut j,
-        entry,
-        inner_negation,
-        before.clone(),
-        first,
-        weights,
-    );
-    intensity(&mut j, before, first, weights);
+    // An emoji comments on its clause rather than saying something the words before it can
+    // negate or intensify: "no refund 😡" is angry, not "not angry".
+    if head.kind != TokenKind::Emoji {
+        negation(
+            &mut j,
+            entry,
+            inner_negation,
+            before.clone(),
+            first,
+            weights,
+        );
+        intensity(&mut j, before, first, weights);
+    }
     contrast(&mut j, &sentence, (first, last), weights);
     if entry.question {
         question(&mut j, &sentence, weights);

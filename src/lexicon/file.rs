@@ -272,6 +272,7 @@ fn clean_phrase(
     let at = s.span().start;
     let text = s.get_ref();
     let norm = fold::fold(text.trim());
+    let norm = fold::space_emoji(&norm);
     let norm = norm.split_whitespace().collect::<Vec<_>>().join(" ");
     if norm.is_empty() {
         return Err(ctx.err(at, LexiconProblem::EmptyEntry));

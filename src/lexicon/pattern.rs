@@ -35,9 +35,10 @@ pub(crate) enum PatternError {
     TooMany,
 }
 
-/// Characters allowed inside a word.
+/// Characters allowed inside a word (an emoji is a word of its own: the lexicon reader
+/// spaces it from its neighbours).
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '\'' || c == '-'
+    c.is_alphanumeric() || c == '\'' || c == '-' || crate::util::fold::is_emoji(c)
 }
 
 pub(crate) fn parse(src: &str) -> Result<Seq, PatternError> {

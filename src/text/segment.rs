@@ -350,7 +350,8 @@ impl Segments {
                     }
                 }
                 let (start, end) = (t.span.start, t.span.end);
-                let id = if matches!(kind, TokenKind::Word | TokenKind::Number) {
+                // Emoji are looked up too: a lexicon may list them ("😡", "🙏").
+                let id = if matches!(kind, TokenKind::Word | TokenKind::Number | TokenKind::Emoji) {
                     words.id(text, start, end, &mut self.scratch)
                 } else {
                     NO_WORD

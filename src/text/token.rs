@@ -135,12 +135,6 @@ impl<'a> Tokens<'a> {
     }
 }
 
-fn is_emoji(c: char) -> bool {
-    matches!(c as u32,
-        0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x2300..=0x23FF
-        | 0xFE0F | 0x200D | 0x3030 | 0x303D | 0xE0020..=0xE007F)
-}
-
 /// Combining marks that continue a word (the common blocks).
 pub(crate) fn is_mark(c: char) -> bool {
     matches!(c as u32,
@@ -315,7 +309,7 @@ impl<'a> Iterator for Tokens<'a> {
                         .split_word_bound_indices()
                         .next()
                         .map_or(c.len_utf8(), |(_, s)| s.len());
-                    let kind = if is_emoji(c) {
+                    let kind = if fold::is_emoji(c) {
                         TokenKind::Emoji
                     } else if is_general_punct(c) {
                         TokenKind::Punct
@@ -363,7 +357,8 @@ fn link_end(text: &str, mut i: usize, skip: bool) -> usize {
         }
         if b >= 0x80 {
             let c = text[i..].chars().next().unwrap_or(' ');
-            if c.is_whitespace() || matches!(c, '“' | '”' | '’' | '‘') || is_emoji(c) {
+            if c.is_whitespace() || matches!(c, '“' | '”' | '’' | '‘') || fold::is_emoji(c)
+            {
                 break;
             }
             i += c.len_utf8();

@@ -1,6 +1,7 @@
 //! The one normalisation of a word, used alike by the lexicon reader (its phrases), the
 //! vocabulary lookup (every token of a text) and the customer's content words: lower case,
-//! every typographic apostrophe straightened, and contractions in both spellings.
+//! every typographic apostrophe straightened, contractions in both spellings, and emoji read
+//! without their skin tone and presentation selector (so "👍🏽" is "👍" and "❤️" is "❤").
 
 use std::borrow::Cow;
 
@@ -13,9 +14,27 @@ pub(crate) const fn is_apostrophe_like(c: char) -> bool {
     )
 }
 
-/// Appends `c` folded: apostrophe-like characters become `'`, letters lower case.
+/// Whether `c` is part of an emoji or pictograph (with its joiners, selectors and tags).
+pub(crate) const fn is_emoji(c: char) -> bool {
+    matches!(c as u32,
+        0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x2300..=0x23FF
+        | 0xFE0F | 0x200D | 0x3030 | 0x303D | 0xE0020..=0xE007F)
+}
+
+/// What an emoji keeps of `c` in the fold: skin tones and the text/emoji presentation
+/// selectors are dropped, so one lexicon entry covers every variant.
+#[inline]
+const fn is_emoji_variant(c: char) -> bool {
+    matches!(c as u32, 0xFE0E | 0xFE0F | 0x1F3FB..=0x1F3FF)
+}
+
+/// Appends `c` folded: apostrophe-like characters become `'`, letters lower case, emoji
+/// variants (skin tones, presentation selectors) nothing.
 #[inline]
 pub(crate) fn push_folded(out: &mut String, c: char) {
+    if is_emoji_variant(c) {
+        return;
+    }
     if is_apostrophe_like(c) {
         out.push('\'');
     } else if c.is_ascii() {
@@ -23,6 +42,32 @@ pub(crate) fn push_folded(out: &mut String, c: char) {
     } else {
         out.extend(c.to_lowercase());
     }
+}
+
+/// `text` with every emoji standing as a word of its own ("sorry😢😢" → "sorry 😢 😢"),
+/// as the tokenizer reads it; a joined sequence (👨‍👩‍👧) stays one word.
+pub(crate) fn space_emoji(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_emoji) {
+        return Cow::Borrowed(text);
+    }
+    const ZWJ: char = '\u{200D}';
+    let mut out = String::with_capacity(text.len() + 8);
+    let (mut prev, mut in_emoji) = (' ', false);
+    for c in text.chars() {
+        if is_emoji(c) {
+            let joined = prev == ZWJ || c == ZWJ || matches!(c as u32, 0xE0020..=0xE007F);
+            if !joined {
+                out.push(' ');
+            }
+            in_emoji = true;
+        } else if in_emoji {
+            out.push(' ');
+            in_emoji = false;
+        }
+        out.push(c);
+        prev = c;
+    }
+    Cow::Owned(out)
 }
 
 /// `text` folded (see [`push_folded`]); borrowed when it is folded already.
