@@ -154,6 +154,9 @@ named_enum! {
         AlternativeOffered => "alternative_offered",
         /// Written in capitals or with repeated "!": strengthened (customer emotion).
         Shouted => "shouted",
+        /// A cue that counts only toward an upset customer (`upset = true` in the lexicon),
+        /// weakened by how calm the customer is.
+        CalmCustomer => "calm_customer",
     }
 }
 

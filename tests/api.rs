@@ -1,8 +1,8 @@
 //! Guarantees of the public API: types, built-in data, errors, serialisation.
 
 use empathy::{
-    Assessment, CustomerMessage, Dimension, Error, Evidence, EvidenceSource, Kind, Lexicon,
-    LexiconProblem, Model, Readability, Scorer, ScorerBuilder,
+    Assessment, Concern, CustomerMessage, Dimension, Error, Evidence, EvidenceSource, Kind,
+    Lexicon, LexiconProblem, Model, Readability, Rule, Scorer, ScorerBuilder,
 };
 
 fn assert_send_sync<T: Send + Sync + Clone>() {}
@@ -150,6 +150,42 @@ fn emoji_are_read_as_words_of_their_own() {
     let custom = Scorer::builder().extend(extra).build().unwrap();
     let text = "You got this 💪";
     assert!(custom.score(text).dimensions.reassurance > s.score(text).dimensions.reassurance);
+}
+
+#[test]
+fn an_upset_only_cue_is_scaled_by_the_customers_need() {
+    let s = Scorer::default();
+    let reply = "Have you tried restarting the router?";
+    let upset = s.score_reply(
+        "I've been locked out for a week and nobody helps. This is a disgrace!!",
+        reply,
+    );
+    let calm = s.score_reply("Quick question: how do I change the wifi name?", reply);
+    assert!(
+        upset.concerns.dismissiveness > 2.0 * calm.concerns.dismissiveness,
+        "{upset:?} {calm:?}"
+    );
+    let rule = |a: &Assessment| {
+        a.evidence.iter().any(|e| {
+            e.kind == Kind::Concern(Concern::Dismissiveness) && e.rules.contains(Rule::CalmCustomer)
+        })
+    };
+    assert!(rule(&calm));
+
+    // The key is read from a user lexicon, and a cue without it is not scaled.
+    let extra = Lexicon::from_toml_str(
+        "[lexicon]\nformat = 1\n[[cues]]\nkind = \"dismissiveness\"\nweight = 0.9\nupset = true\nentries = [\"read the manual\"]\n",
+    )
+    .unwrap();
+    assert!(extra.entries().iter().all(|e| e.needs_upset_customer()));
+    let custom = Scorer::builder().extend(extra).build().unwrap();
+    let text = "Read the manual.";
+    let calm = custom.score_reply("Where can I find the settings page?", text);
+    let upset = custom.score_reply(
+        "I'm furious, nothing works and I've waited three weeks!!",
+        text,
+    );
+    assert!(upset.concerns.dismissiveness > calm.concerns.dismissiveness);
 }
 
 #[test]

@@ -15,7 +15,7 @@ pub(crate) mod rules;
 use crate::compile::{Matcher, Side};
 use crate::kind::Kind;
 use crate::model::Model;
-use crate::report::Rules;
+use crate::report::{Rule, Rules};
 use crate::text::segment::Segments;
 use matching::{ContextHit, Hit};
 
@@ -50,6 +50,12 @@ pub(crate) struct Finding {
 }
 
 impl Finding {
+    /// Records that `rule` changed the weight by `factor`.
+    pub(crate) fn apply(&mut self, rule: Rule, factor: f32) {
+        self.rules.insert(rule);
+        self.weight *= factor;
+    }
+
     /// A cue no context rule has touched: its weight is its base.
     pub(crate) fn plain(
         kind: Kind,

@@ -17,7 +17,7 @@ use crate::lexicon::messages::Messages;
 use crate::lexicon::{ContextKind, Lexicon};
 use crate::model::{Model, ReadabilityModel};
 use crate::report::{
-    Assessment, Concerns, Dimensions, Evidence, EvidenceSource, Readability, Span,
+    Assessment, Concerns, Dimensions, Evidence, EvidenceSource, Readability, Rule, Span,
 };
 use crate::shared_str::SharedStr;
 use crate::text::segment::{NO_WORD, Segments};
@@ -63,6 +63,18 @@ impl Engine {
         let w = &self.weights;
         ws.analyze(text, &self.reply, w, Side::Reply);
         let reflection = customer.map(|c| customer::personalize(self, c, text, ws));
+
+        // Cues that count only toward an upset customer, scaled by how upset they are.
+        let need = customer.map_or(w.customer.curt_need_alone, |c| c.need(&w.customer));
+        if need < 1.0 {
+            for f in &mut ws.findings {
+                if let Source::Entry(i) = f.source
+                    && self.reply.cues[i as usize].upset
+                {
+                    f.apply(Rule::CalmCustomer, need);
+                }
+            }
+        }
 
         // Dimensions and concerns: a decayed, saturating sum per kind.
         let strength = saturate_kinds(w, &ws.findings, buf);

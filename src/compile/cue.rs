@@ -11,6 +11,7 @@ pub(crate) struct CueEntry {
     pub(crate) kind: Kind,
     pub(crate) weight: f32,
     pub(crate) question: bool,
+    pub(crate) upset: bool,
     pub(crate) negated: Option<Kind>,
     pub(crate) credit: Option<(Kind, f32)>,
 }
@@ -21,6 +22,7 @@ impl CueEntry {
             kind: entry.kind,
             weight: entry.weight,
             question: entry.question,
+            upset: entry.upset,
             negated: entry.negated,
             credit: entry.credit,
         }

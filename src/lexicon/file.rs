@@ -72,6 +72,8 @@ struct RawGroup {
     weight: Spanned<f64>,
     #[serde(default)]
     question: bool,
+    #[serde(default)]
+    upset: bool,
     negated: Option<Spanned<String>>,
     credit: Option<Spanned<BTreeMap<String, f64>>>,
     entries: Vec<Spanned<String>>,
@@ -410,6 +412,7 @@ fn read_cues(
                 kind,
                 weight,
                 question: group.question,
+                upset: group.upset,
                 negated,
                 credit,
                 line,

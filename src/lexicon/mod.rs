@@ -129,6 +129,7 @@ pub struct Entry {
     pub(crate) kind: Kind,
     pub(crate) weight: f32,
     pub(crate) question: bool,
+    pub(crate) upset: bool,
     pub(crate) negated: Option<Kind>,
     pub(crate) credit: Option<(Kind, f32)>,
     pub(crate) line: usize,
@@ -156,6 +157,12 @@ impl Entry {
     /// Whether the cue counts fully only inside a question.
     pub fn needs_question(&self) -> bool {
         self.question
+    }
+    /// Whether the cue counts only toward an upset customer (`upset = true`): its weight is
+    /// scaled by the customer's need ("have you tried the steps?" is dismissive to someone
+    /// who is furious, a fair question to someone who is not).
+    pub fn needs_upset_customer(&self) -> bool {
+        self.upset
     }
     /// What a negated match turns into (`None`: it is cancelled).
     pub fn when_negated(&self) -> Option<Kind> {
