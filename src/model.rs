@@ -140,7 +140,8 @@ pub struct CustomerModel {
     /// The floor when the reply points to a link: a bare link is curt even to a calm
     /// customer (raters of real replies say so), a short plain answer is not.
     pub curt_need_link: f32,
-    /// The need assumed for curtness when there is no customer message.
+    /// The need assumed when there is no customer message (for curtness, and for cues that
+    /// count only toward an upset customer).
     pub curt_need_alone: f32,
 }
 

@@ -120,12 +120,15 @@ fn evidence_spans_point_at_the_cue() {
     );
 }
 
+/// A user lexicon of one `[[cues]]` group (its keys as TOML lines).
+fn one_cue_group(group: &str) -> Lexicon {
+    Lexicon::from_toml_str(&format!("[lexicon]\nformat = 1\n[[cues]]\n{group}\n")).unwrap()
+}
+
 #[test]
 fn user_lexicon_extends_and_overrides() {
-    let extra = Lexicon::from_toml_str(
-        "[lexicon]\nformat = 1\n[[cues]]\nkind = \"reassurance\"\nweight = 1.0\nentries = [\"we've got your back\"]\n",
-    )
-    .unwrap();
+    let extra =
+        one_cue_group("kind = \"reassurance\"\nweight = 1.0\nentries = [\"we've got your back\"]");
     let base = Scorer::default();
     let custom = Scorer::builder().extend(extra).build().unwrap();
     let text = "We've got your back.";
@@ -143,10 +146,8 @@ fn emoji_are_read_as_words_of_their_own() {
     assert_eq!(s.customer_emotions("still no refund").emotions.anger, 0.0);
 
     // A user lexicon may list emoji, inside phrases too ("sorry😢" is "sorry 😢").
-    let extra = Lexicon::from_toml_str(
-        "[lexicon]\nformat = 1\n[[cues]]\nkind = \"reassurance\"\nweight = 1.0\nentries = [\"you got this💪🏿\"]\n",
-    )
-    .unwrap();
+    let extra =
+        one_cue_group("kind = \"reassurance\"\nweight = 1.0\nentries = [\"you got this💪🏿\"]");
     let custom = Scorer::builder().extend(extra).build().unwrap();
     let text = "You got this 💪";
     assert!(custom.score(text).dimensions.reassurance > s.score(text).dimensions.reassurance);
@@ -172,11 +173,10 @@ fn an_upset_only_cue_is_scaled_by_the_customers_need() {
     };
     assert!(rule(&calm));
 
-    // The key is read from a user lexicon, and a cue without it is not scaled.
-    let extra = Lexicon::from_toml_str(
-        "[lexicon]\nformat = 1\n[[cues]]\nkind = \"dismissiveness\"\nweight = 0.9\nupset = true\nentries = [\"read the manual\"]\n",
-    )
-    .unwrap();
+    // The key is read from a user lexicon and works there too.
+    let extra = one_cue_group(
+        "kind = \"dismissiveness\"\nweight = 0.9\nupset = true\nentries = [\"read the manual\"]",
+    );
     assert!(extra.entries().iter().all(|e| e.needs_upset_customer()));
     let custom = Scorer::builder().extend(extra).build().unwrap();
     let text = "Read the manual.";

@@ -306,7 +306,7 @@ fn curtness(w: &Model, seg: &Segments, d: &Dimensions, customer: Option<&Custome
         1.0
     };
     let m = &w.customer;
-    let links = seg.toks.iter().any(|t| t.kind == TokenKind::Url);
+    let links = seg.links > 0;
     let floor = if links {
         m.curt_need_link
     } else {

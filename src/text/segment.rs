@@ -57,6 +57,8 @@ pub(crate) struct Segments {
     pub(crate) toks: Vec<Tok>,
     pub(crate) sentences: Vec<Sentence>,
     pub(crate) words: usize,
+    /// Links (`http…`, `www.…`) in the text: a reply that points to one reads differently.
+    pub(crate) links: usize,
     /// Scratch space for lower-casing non-ASCII words.
     scratch: String,
 }
@@ -163,6 +165,7 @@ impl Segments {
         self.toks.clear();
         self.sentences.clear();
         self.words = 0;
+        self.links = 0;
         self.sentences.push(Sentence::default());
         let mut c = Cursor {
             sentence: 0,
@@ -349,6 +352,8 @@ impl Segments {
                         caps |= CAPITALIZED;
                     }
                 }
+                // Counted here: links never take the ASCII fast path.
+                self.links += usize::from(kind == TokenKind::Url);
                 let (start, end) = (t.span.start, t.span.end);
                 // Emoji are looked up too: a lexicon may list them ("😡", "🙏").
                 let id = if matches!(kind, TokenKind::Word | TokenKind::Number | TokenKind::Emoji) {
