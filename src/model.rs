@@ -16,7 +16,9 @@ pub struct Levels {
 }
 
 /// All the numbers of the scoring model. The built-in values come from the `[model]` section
-/// of `data/lexicon/en.toml`; [`crate::ScorerBuilder::weights`] replaces them.
+/// of `data/lexicon/en.toml`; a user lexicon's `[model]` changes the keys it lists (the rest
+/// keep the values of the model it is laid on), and [`crate::ScorerBuilder::model`] replaces
+/// them all.
 ///
 /// ```
 /// let mut w = empathy::Scorer::default().weights().clone();
@@ -323,8 +325,13 @@ impl Model {
                 "the list must include \"eng\"".into(),
             )));
         }
-        if r.min_words > 1000 || r.says_nothing_words > 1000 {
-            return bad("readability.min_words", r.min_words as f32, "[0, 1000]");
+        for (name, value) in [
+            ("readability.min_words", r.min_words),
+            ("readability.says_nothing_words", r.says_nothing_words),
+        ] {
+            if value > 1000 {
+                return bad(name, value as f32, "[0, 1000]");
+            }
         }
         let (c, k, v) = (&self.customer, &self.coaching, &self.conversation);
         let unit = [

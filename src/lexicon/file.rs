@@ -4,16 +4,18 @@ use super::GrammarWords;
 use super::messages::RawMessages;
 use super::pattern::{self, Classes, PatternError};
 use super::{Context, ContextKind, Entry, Lexicon, MAX_ENTRY_LEN, MAX_EXPANSIONS, MAX_PHRASES};
-use crate::error::{Error, LexiconError, LexiconProblem};
+use crate::error::{Error, LexiconError, LexiconProblem, WeightsError};
 use crate::kind::{Concern, Kind};
 use crate::model::Model;
 use crate::report::SuggestionCode;
 use crate::shared_str::SharedStr;
 use crate::util::fold;
 use serde::Deserialize;
+use serde::de::IgnoredAny;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -24,7 +26,10 @@ struct RawFile {
     #[serde(default)]
     cues: Vec<RawGroup>,
     context: Option<RawContext>,
-    model: Option<Spanned<Model>>,
+    /// Read apart from the rest ([`read_model`]): it is layered on a base model. Listed so
+    /// that the key is known.
+    #[serde(rename = "model")]
+    _model: Option<IgnoredAny>,
     suggestions: Option<BTreeMap<String, Spanned<String>>>,
     messages: Option<RawMessages>,
     grammar: Option<Spanned<RawGrammar>>,
@@ -134,6 +139,17 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// A TOML error (syntax, a wrong type, an unknown or missing key) at its position.
+    fn toml_err(&self, e: &toml::de::Error) -> LexiconError {
+        let offset = e.span().map_or(0, |s| s.start);
+        let message = e.message().trim().to_string();
+        let mut err = self.err(offset, LexiconProblem::Syntax(message));
+        if e.span().is_none() {
+            err.line = 0;
+        }
+        err
+    }
+
     fn err(&self, offset: usize, problem: LexiconProblem) -> LexiconError {
         LexiconError {
             origin: self.origin.to_string(),
@@ -143,20 +159,17 @@ impl Ctx<'_> {
     }
 }
 
-pub(super) fn parse(src: &str, origin: &str) -> Result<Lexicon, LexiconError> {
+/// Reads a lexicon. `layered`: a `[model]` may list only what it changes, the rest taken from
+/// the built-in model (false for the built-in lexicon itself, whose `[model]` is complete).
+pub(super) fn parse(src: &str, origin: &str, layered: bool) -> Result<Lexicon, LexiconError> {
     let ctx = Ctx {
         origin,
         lines: Lines::new(src),
     };
-    let raw: RawFile = toml::from_str(src).map_err(|e| {
-        let offset = e.span().map_or(0, |s| s.start);
-        let message = e.message().trim().to_string();
-        let mut err = ctx.err(offset, LexiconProblem::Syntax(message));
-        if e.span().is_none() {
-            err.line = 0;
-        }
-        err
-    })?;
+    let doc = DeTable::parse(src).map_err(|e| ctx.toml_err(&e))?;
+    let model = model_table(&doc);
+    let raw =
+        RawFile::deserialize(toml::de::Deserializer::from(doc)).map_err(|e| ctx.toml_err(&e))?;
 
     let meta = raw.lexicon.get_ref();
     if *meta.format.get_ref() != 1 {
@@ -170,20 +183,17 @@ pub(super) fn parse(src: &str, origin: &str) -> Result<Lexicon, LexiconError> {
     let entries = read_cues(&ctx, &raw.cues, &classes)?;
     let context = read_context(&ctx, raw.context.unwrap_or_default())?;
 
-    let weights = match raw.model {
-        Some(w) => {
-            let span = w.span();
-            let w = w.into_inner();
-            w.validate().map_err(|e| {
-                let problem = match e {
-                    Error::Weights(w) => LexiconProblem::Weights(w),
-                    other => LexiconProblem::Syntax(other.to_string()),
-                };
-                ctx.err(span.start, problem)
-            })?;
-            Some(w)
+    let (weights, model_layers) = match model {
+        None => (None, Vec::new()),
+        Some((at, table)) if layered => {
+            let base = Lexicon::builtin_ref().weights.as_ref();
+            let layer = ModelLayer {
+                source: src.into(),
+                origin: origin.to_string(),
+            };
+            (Some(read_model(&ctx, at, table, base)?), vec![layer])
         }
-        None => None,
+        Some((at, table)) => (Some(read_model(&ctx, at, table, None)?), Vec::new()),
     };
 
     let mut messages = HashMap::new();
@@ -214,10 +224,141 @@ pub(super) fn parse(src: &str, origin: &str) -> Result<Lexicon, LexiconError> {
         entries,
         context,
         weights,
+        model_layers,
         messages,
         texts,
         grammar,
     })
+}
+
+/// A user's `[model]` as written, kept to be layered on whatever model its lexicon ends up
+/// extending ([`Lexicon::extend`]): the source is kept whole and read again then, so that
+/// errors against that base still name the user's line and key.
+#[derive(Debug, Clone)]
+pub(crate) struct ModelLayer {
+    source: Arc<str>,
+    origin: String,
+}
+
+impl ModelLayer {
+    /// `base` with this `[model]` on top, validated.
+    pub(super) fn apply(&self, base: &Model) -> Result<Model, LexiconError> {
+        let ctx = Ctx {
+            origin: &self.origin,
+            lines: Lines::new(&self.source),
+        };
+        let doc = DeTable::parse(&self.source).map_err(|e| ctx.toml_err(&e))?;
+        match model_table(&doc) {
+            Some((at, table)) => read_model(&ctx, at, table, Some(base)),
+            None => Ok(base.clone()),
+        }
+    }
+}
+
+/// The `[model]` table of a parsed file and where its key is.
+fn model_table<'i>(doc: &Spanned<DeTable<'i>>) -> Option<(usize, Spanned<DeValue<'i>>)> {
+    let (key, table) = doc
+        .get_ref()
+        .iter()
+        .find(|(k, _)| *k.get_ref() == "model")?;
+    Some((key.span().start, table.clone()))
+}
+
+/// Reads `[model]` (at offset `at`): on its own when there is no `base` (it must then be
+/// complete), else layered on `base`; then validates the result.
+fn read_model(
+    ctx: &Ctx,
+    at: usize,
+    table: Spanned<DeValue<'_>>,
+    base: Option<&Model>,
+) -> Result<Model, LexiconError> {
+    let mut keys = Vec::new();
+    if let DeValue::Table(t) = table.get_ref() {
+        key_offsets("", t, &mut keys);
+    }
+    // The base, written out and read back as TOML, with the user's keys laid over it.
+    let text: String;
+    let value = match base {
+        Some(base) if table.get_ref().is_table() => {
+            let internal = |message: String| ctx.err(at, LexiconProblem::Syntax(message));
+            text = toml::to_string(base).map_err(|e| internal(e.to_string()))?;
+            let mut merged = DeTable::parse(&text).map_err(|e| internal(e.message().into()))?;
+            let span = table.span();
+            if let DeValue::Table(patch) = table.into_inner() {
+                overlay(merged.get_mut(), patch);
+            }
+            Spanned::new(span, DeValue::Table(merged.into_inner()))
+        }
+        // No base, or a `model` that is no table (an error reading it reports).
+        _ => table,
+    };
+    let model = Model::deserialize(toml::de::ValueDeserializer::from(value))
+        .map_err(|e| ctx.toml_err(&e))?;
+    model.validate().map_err(|e| match e {
+        // At the line of the key the error is about, when the user wrote it.
+        Error::Weights(w) => {
+            let names = key_names(&w);
+            let offset = names
+                .iter()
+                .find_map(|name| keys.iter().find(|(k, _)| k == name))
+                .map_or(at, |&(_, offset)| offset);
+            ctx.err(offset, LexiconProblem::Weights(w))
+        }
+        other => ctx.err(at, LexiconProblem::Syntax(other.to_string())),
+    })?;
+    Ok(model)
+}
+
+/// Lays `patch` over `base`, key by key at every depth: a table merges into the base's table
+/// of the same name, any other value (numbers, arrays) replaces the base's, and a key the base
+/// lacks is added, so that reading the result as a [`Model`] reports it as unknown, at the
+/// user's line. This is the one place models are merged: on the parsed TOML rather than on
+/// [`Model`], because only there is it known which keys the user wrote, and where.
+fn overlay<'i>(base: &mut DeTable<'i>, patch: DeTable<'i>) {
+    for (key, value) in patch {
+        if let (Some(DeValue::Table(mine)), DeValue::Table(_)) = (
+            base.get_mut(key.get_ref().as_ref()).map(Spanned::get_mut),
+            value.get_ref(),
+        ) {
+            if let DeValue::Table(theirs) = value.into_inner() {
+                overlay(mine, theirs);
+            }
+        } else {
+            base.insert(key, value);
+        }
+    }
+}
+
+/// Every key of a `[model]` table, dotted below `[model]` (`customer.curt_need_floor`), and
+/// its offset.
+fn key_offsets(prefix: &str, table: &DeTable<'_>, out: &mut Vec<(String, usize)>) {
+    for (key, value) in table {
+        let path = match prefix {
+            "" => key.get_ref().to_string(),
+            _ => format!("{prefix}.{}", key.get_ref()),
+        };
+        if let DeValue::Table(inner) = value.get_ref() {
+            key_offsets(&path, inner, out);
+        }
+        out.push((path, key.span().start));
+    }
+}
+
+/// The `[model]` keys a validation error may be about, most specific first (it names the
+/// dimension and concern weights by the dimension or concern alone).
+fn key_names(e: &WeightsError) -> Vec<String> {
+    match e {
+        WeightsError::OutOfRange { name, .. } => vec![
+            name.clone(),
+            format!("dimension_weights.{name}"),
+            format!("concern_weights.{name}"),
+        ],
+        WeightsError::Levels { .. } => ["levels.moderate", "levels.high", "levels"]
+            .map(String::from)
+            .to_vec(),
+        WeightsError::Languages(_) => vec!["readability.languages".into()],
+        _ => Vec::new(),
+    }
 }
 
 /// `[grammar]`, its words folded like every other word; subjects and their future forms pair up.

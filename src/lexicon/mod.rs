@@ -232,7 +232,12 @@ pub struct Lexicon {
     pub(crate) version: Option<String>,
     pub(crate) entries: Vec<Entry>,
     pub(crate) context: Context,
+    /// The whole model: the built-in lexicon's, or a user's `[model]` on the built-in one.
     pub(crate) weights: Option<Model>,
+    /// The user's `[model]` tables this lexicon carries, oldest first: [`Lexicon::extend`]
+    /// lays them on the model it extends. Empty for a lexicon whose model is complete on
+    /// its own (the built-in one), or that has none.
+    model_layers: Vec<file::ModelLayer>,
     pub(crate) messages: HashMap<SuggestionCode, SharedStr>,
     /// `[messages]`: the unmet-emotion tip, escalation reasons.
     pub(crate) texts: Option<messages::Messages>,
@@ -257,8 +262,9 @@ impl Lexicon {
                     let invalid = |e: LexiconError| -> Lexicon {
                         panic!("the built-in lexicon is invalid: {e}")
                     };
-                    let mut lex = file::parse(BUILTIN_EN, "builtin:en").unwrap_or_else(invalid);
-                    let mut learned = file::parse(BUILTIN_EN_LEARNED, "builtin:en-learned")
+                    let mut lex =
+                        file::parse(BUILTIN_EN, "builtin:en", false).unwrap_or_else(invalid);
+                    let mut learned = file::parse(BUILTIN_EN_LEARNED, "builtin:en-learned", false)
                         .unwrap_or_else(invalid);
                     for e in &mut learned.entries {
                         e.learned = true;
@@ -275,7 +281,7 @@ impl Lexicon {
 
     /// Parses and validates a lexicon from TOML text.
     pub fn from_toml_str(source: &str) -> Result<Lexicon, Error> {
-        file::parse(source, "<string>").map_err(Error::from)
+        file::parse(source, "<string>", true).map_err(Error::from)
     }
 
     /// Reads, parses and validates a lexicon file.
@@ -295,7 +301,7 @@ impl Lexicon {
                 problem: LexiconProblem::InvalidUtf8,
             }
         })?;
-        file::parse(&text, &origin).map_err(Error::from)
+        file::parse(&text, &origin, true).map_err(Error::from)
     }
 
     /// The cue entries.
@@ -322,7 +328,16 @@ impl Lexicon {
         self.version.as_deref()
     }
 
-    /// The scoring model (`[model]`) the lexicon carries, if any.
+    /// The scoring model (`[model]`) the lexicon carries, if any. A `[model]` may list only
+    /// the keys it changes; read on its own, the lexicon takes the rest from the built-in model.
+    ///
+    /// ```
+    /// let lexicon = empathy::Lexicon::from_toml_str("[lexicon]\nformat = 1\n[model]\ncurt_words = 9\n")?;
+    /// let model = lexicon.model().unwrap();
+    /// assert_eq!(model.curt_words, 9.0);
+    /// assert_eq!(model.bias, empathy::Lexicon::builtin().model().unwrap().bias);
+    /// # Ok::<(), empathy::Error>(())
+    /// ```
     pub fn model(&self) -> Option<&Model> {
         self.weights.as_ref()
     }
@@ -334,8 +349,10 @@ impl Lexicon {
     }
 
     /// Adds `other` on top of this lexicon: its entries override entries with the same pattern
-    /// and are added otherwise; its context words are added; its weights and messages, when
-    /// present, replace these.
+    /// and are added otherwise; its context words are added; its messages, when present,
+    /// replace these. Its `[model]` is laid over this lexicon's model: the keys it lists
+    /// replace these, the rest are kept (the built-in lexicon's model, complete, replaces
+    /// this one whole). The result is validated; an error names `other`'s line.
     pub fn extend(&mut self, other: Lexicon) -> Result<(), Error> {
         let key = |e: &Entry| (e.pattern.clone(), e.kind.is_customer());
         let mut index: HashMap<(SharedStr, bool), usize> = self
@@ -366,8 +383,24 @@ impl Lexicon {
             .into());
         }
         self.context.extend(other.context);
-        if other.weights.is_some() {
-            self.weights = other.weights;
+        match (&self.weights, other.model_layers.is_empty()) {
+            (Some(base), false) => {
+                let mut model = base.clone();
+                for layer in &other.model_layers {
+                    model = layer.apply(&model)?;
+                }
+                self.weights = Some(model);
+                self.model_layers.extend(other.model_layers);
+            }
+            (None, false) => {
+                self.weights = other.weights;
+                self.model_layers.extend(other.model_layers);
+            }
+            (_, true) if other.weights.is_some() => {
+                self.weights = other.weights;
+                self.model_layers.clear();
+            }
+            (_, true) => {}
         }
         self.messages.extend(other.messages);
         if other.texts.is_some() {
