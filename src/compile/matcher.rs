@@ -28,6 +28,9 @@ pub(crate) struct Matcher {
     pub(crate) addressees: Vec<WordId>,
     /// Lower-case words that are not names (not-names, stopwords, greetings).
     pub(crate) not_names: FxHashSet<Box<str>>,
+    /// Whether a one-word hashtag is read as its word: a customer's "#fail" says how they
+    /// feel, while a reply's hashtags are a campaign's tags ("#relax", "#whatever").
+    hashtags: bool,
 }
 
 impl Matcher {
@@ -113,6 +116,7 @@ impl Matcher {
             cues: entries.iter().map(CueEntry::of).collect(),
             start,
             not_names,
+            hashtags: side == Side::Customer,
         })
     }
 
@@ -163,5 +167,9 @@ impl Words for Matcher {
     #[inline]
     fn short_id(&self, key: u64) -> WordId {
         self.vocab.short.get(key)
+    }
+
+    fn reads_hashtags(&self) -> bool {
+        self.hashtags
     }
 }

@@ -5,6 +5,7 @@
 //! through the public [tokenizer](super::token), so the result is exactly the tokenizer's.
 
 use super::token::{self, Token, TokenKind, Tokens};
+use crate::util::fold;
 use crate::util::swar::{ascii_in, load8, splat};
 
 /// A word ID in a matcher's vocabulary. IDs are dense, from 0.
@@ -61,6 +62,8 @@ pub(crate) struct Segments {
     pub(crate) links: usize,
     /// Scratch space for lower-casing non-ASCII words.
     scratch: String,
+    /// Scratch space for a stretched word squeezed ("sooo" → "so").
+    squeezed: String,
 }
 
 /// A vocabulary: the segmenter gives each word its ID as it reads it.
@@ -71,6 +74,9 @@ pub(crate) trait Words {
     /// The ID of an ASCII word of at most 8 bytes, lower-cased and packed little-endian
     /// into an integer (zero-padded).
     fn short_id(&self, key: u64) -> WordId;
+
+    /// Whether a hashtag of one word is read as that word ("#fail" as "fail").
+    fn reads_hashtags(&self) -> bool;
 }
 
 /// Where the layout pass is: sentence and clause numbers, quoting, line starts.
@@ -212,7 +218,7 @@ impl Segments {
                 self.punct(&mut c, (true, true, question, bangs));
                 i = j;
                 continue;
-            } else if class & PUNCT != 0 {
+            } else if class & PUNCT != 0 && !starts_emoticon(bytes, i) {
                 if c.line_start && b == b'>' {
                     c.line_quoted = true;
                 } else if b == b'"' {
@@ -318,6 +324,11 @@ impl Segments {
         } else {
             words.id(text, i, j, &mut self.scratch)
         };
+        let id = if numeric {
+            id
+        } else {
+            stretched(id, text, i, j, words, &mut self.squeezed, &mut self.scratch)
+        };
         self.word_like(c, kind, i, j, caps, id);
         Some(j)
     }
@@ -355,11 +366,31 @@ impl Segments {
                 // Counted here: links never take the ASCII fast path.
                 self.links += usize::from(kind == TokenKind::Url);
                 let (start, end) = (t.span.start, t.span.end);
-                // Emoji are looked up too: a lexicon may list them ("😡", "🙏").
-                let id = if matches!(kind, TokenKind::Word | TokenKind::Number | TokenKind::Emoji) {
-                    words.id(text, start, end, &mut self.scratch)
-                } else {
-                    NO_WORD
+                let id = match kind {
+                    TokenKind::Word => {
+                        let id = words.id(text, start, end, &mut self.scratch);
+                        stretched(
+                            id,
+                            text,
+                            start,
+                            end,
+                            words,
+                            &mut self.squeezed,
+                            &mut self.scratch,
+                        )
+                    }
+                    TokenKind::Number => words.id(text, start, end, &mut self.scratch),
+                    // Emoji are looked up too: a lexicon may list them ("😡", "🙏"); a text
+                    // emoticon as the emoji it draws.
+                    TokenKind::Emoji => match fold::emoticon(t.text) {
+                        Some(emoji) => words.id(emoji, 0, emoji.len(), &mut self.scratch),
+                        None => words.id(text, start, end, &mut self.scratch),
+                    },
+                    // A hashtag that is one word may say it ("#fail", "#disappointed").
+                    TokenKind::Hashtag if words.reads_hashtags() => {
+                        words.id(text, start + 1, end, &mut self.scratch)
+                    }
+                    _ => NO_WORD,
                 };
                 self.word_like(c, kind, start, end, caps, id);
             }
@@ -442,6 +473,51 @@ impl Segments {
     }
 }
 
+/// The ID of a word the vocabulary does not know, read squeezed when it is stretched
+/// ("sooo" as "soo", then "so"); `id` when it is known or not stretched.
+#[inline]
+fn stretched(
+    id: WordId,
+    text: &str,
+    start: usize,
+    end: usize,
+    words: &impl Words,
+    squeezed: &mut String,
+    scratch: &mut String,
+) -> WordId {
+    if id != NO_WORD || !fold::is_stretched(&text.as_bytes()[start..end]) {
+        return id;
+    }
+    stretched_id(text, start, end, words, squeezed, scratch)
+}
+
+#[cold]
+fn stretched_id(
+    text: &str,
+    start: usize,
+    end: usize,
+    words: &impl Words,
+    squeezed: &mut String,
+    scratch: &mut String,
+) -> WordId {
+    for keep in [2, 1] {
+        squeezed.clear();
+        fold::push_squeezed(squeezed, &text[start..end], keep);
+        let id = words.id(squeezed, 0, squeezed.len(), scratch);
+        if id != NO_WORD {
+            return id;
+        }
+    }
+    NO_WORD
+}
+
+/// Whether a text emoticon starts at `i` (the tokenizer reads it: it is a word, not two
+/// stops). Only five bytes can begin one, so the rest never pay for the check.
+#[inline]
+fn starts_emoticon(bytes: &[u8], i: usize) -> bool {
+    matches!(bytes[i], b':' | b';' | b'=' | b'>' | b'<') && token::emoticon_end(bytes, i).is_some()
+}
+
 /// (ends a sentence, ends a clause, is a question mark, number of "!").
 type Punctuation = (bool, bool, bool, u8);
 
@@ -511,6 +587,60 @@ mod tests {
         assert_eq!(covered, fast.toks.len(), "{text:?}");
     }
 
+    /// The word IDs the segmenter gives the tokens of `text`, by token text, on the reply
+    /// side or the customer side.
+    fn ids(text: &str, customer: bool) -> Vec<(String, WordId)> {
+        let scorer = crate::Scorer::default();
+        let engine = scorer.engine();
+        let words = if customer {
+            &engine.customer
+        } else {
+            &engine.reply
+        };
+        let mut seg = Segments::default();
+        seg.build(text, words);
+        seg.toks
+            .iter()
+            .map(|t| (text[t.start as usize..t.end as usize].to_owned(), t.word))
+            .collect()
+    }
+
+    #[test]
+    fn informal_spellings_are_read_as_the_word_they_stand_for() {
+        // Words on the reply side, faces on the customer side (where the emoji cues are).
+        for (informal, word, customer) in [
+            ("sooo", "so", false),
+            ("SOOOO", "so", false),
+            ("sorryyy", "sorry", false),
+            ("pleaseeee", "please", false),
+            ("heeeelp", "help", false),
+            (":(", "🙁", true),
+            (":(((", "🙁", true),
+            (">:(", "😠", true),
+            ("<3", "❤", true),
+        ] {
+            let id = ids(word, customer)[0].1;
+            assert_ne!(id, NO_WORD, "{word}");
+            let got = ids(&format!("ok {informal} ok"), customer);
+            assert_eq!(got[1], (informal.to_owned(), id), "{informal}");
+        }
+        // A stretched word that is no word stays unknown.
+        assert_eq!(ids("zzzzzz", false)[0].1, NO_WORD);
+    }
+
+    #[test]
+    fn only_a_customers_hashtag_is_read_as_its_word() {
+        let pathetic = ids("pathetic", true)[0].1;
+        assert_ne!(pathetic, NO_WORD);
+        assert_eq!(
+            ids("ok #pathetic", true)[1],
+            ("#pathetic".to_owned(), pathetic)
+        );
+        assert_eq!(ids("#notaword", true)[0].1, NO_WORD);
+        let relax = ids("relax", false)[0].1;
+        assert_eq!(ids("ok #relax", false)[1].1, NO_WORD, "{relax}");
+    }
+
     #[test]
     fn texts_past_the_offset_range_are_cut_on_a_char_boundary() {
         assert_eq!(prefix_within("abc", 10), "abc");
@@ -535,6 +665,8 @@ mod tests {
             "Supercalifragilisticexpialidocious ABCDEFGHIJKLMNOPQ abcdefgh ABCDEFGHi 12345678.9",
             "abcdefgh'abcdefgh-ABCDEFGH,x ABCDEFG",
             "https://x wwwx.com http:/x xhttp://y Www. www.x https:// HTTPS://X.Y http's",
+            ":( >:( thanks:) :((( ;) <3 10:30 C:/x :Dear =D, a:b :'( ok:/ x<3y",
+            "sooo sorry pleaseeee heeelp #fail #disappointed ##x aaa",
         ] {
             same_as_tokenizer(text);
         }
@@ -548,6 +680,11 @@ mod tests {
 
         #[test]
         fn fast_path_agrees_on_links(text in "((https?|HTTPS?|htt|www|wWw|ww|w)[:/.]{0,4}[a-z0-9]{0,3}[ .,@]?){0,6}") {
+            same_as_tokenizer(&text);
+        }
+
+        #[test]
+        fn fast_path_agrees_on_emoticons(text in "([a-z0-9]{0,3}[ :;=><'()/|@3DP\\-]{1,4}){0,10}") {
             same_as_tokenizer(&text);
         }
 

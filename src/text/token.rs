@@ -293,6 +293,10 @@ impl<'a> Iterator for Tokens<'a> {
                         }
                         self.make(TokenKind::Punct, i, j)
                     }
+                    b':' | b';' | b'=' | b'>' | b'<' if emoticon_end(bytes, i).is_some() => {
+                        let end = emoticon_end(bytes, i).unwrap_or(i + 1);
+                        self.make(TokenKind::Emoji, i, end)
+                    }
                     _ if b.is_ascii_punctuation() => self.make(TokenKind::Punct, i, i + 1),
                     _ => self.make(TokenKind::Symbol, i, i + 1),
                 }
@@ -328,6 +332,32 @@ impl<'a> Iterator for Tokens<'a> {
             return Some(tok);
         }
     }
+}
+
+/// End of a text emoticon (":(", ">:(", "<3", see [`fold::EMOTICONS`]) starting at byte `i`,
+/// if one does. It stands alone: after a space, a letter or the start ("thanks:)"), and
+/// before a space, punctuation or the end, so "10:30", "C:/dir" and ":Dear" are no faces.
+pub(crate) fn emoticon_end(bytes: &[u8], i: usize) -> Option<usize> {
+    let rest = &bytes[i..];
+    let face = fold::EMOTICONS
+        .iter()
+        .find(|(e, _)| rest.starts_with(e.as_bytes()))?
+        .0
+        .as_bytes();
+    if i > 0 && !(bytes[i - 1].is_ascii_whitespace() || bytes[i - 1].is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut end = i + face.len();
+    let last = face[face.len() - 1];
+    if matches!(last, b'(' | b')') {
+        while bytes.get(end) == Some(&last) {
+            end += 1;
+        }
+    }
+    let stands_alone = bytes.get(end).is_none_or(|&b| {
+        b.is_ascii_whitespace() || b >= 0x80 || matches!(b, b'.' | b',' | b'!' | b'?' | b';' | b'"')
+    });
+    stands_alone.then_some(end)
 }
 
 /// End of a URL or e-mail starting at `i`: up to whitespace or a closing bracket/quote.
@@ -530,6 +560,31 @@ mod tests {
                 (TokenKind::Punct, "“"),
                 (TokenKind::Word, "ok"),
                 (TokenKind::Punct, "”"),
+            ]
+        );
+    }
+
+    #[test]
+    fn text_emoticons_stand_alone() {
+        assert_eq!(
+            kinds("no :( thanks:) <3 >:((( 10:30 C:/x :Dear a<3b"),
+            vec![
+                (TokenKind::Word, "no"),
+                (TokenKind::Emoji, ":("),
+                (TokenKind::Word, "thanks"),
+                (TokenKind::Emoji, ":)"),
+                (TokenKind::Emoji, "<3"),
+                (TokenKind::Emoji, ">:((("),
+                (TokenKind::Number, "10:30"),
+                (TokenKind::Word, "C"),
+                (TokenKind::Punct, ":"),
+                (TokenKind::Punct, "/"),
+                (TokenKind::Word, "x"),
+                (TokenKind::Punct, ":"),
+                (TokenKind::Word, "Dear"),
+                (TokenKind::Word, "a"),
+                (TokenKind::Punct, "<"),
+                (TokenKind::Number, "3b"),
             ]
         );
     }

@@ -1,7 +1,9 @@
 //! The one normalisation of a word, used alike by the lexicon reader (its phrases), the
 //! vocabulary lookup (every token of a text) and the customer's content words: lower case,
 //! every typographic apostrophe straightened, contractions in both spellings, and emoji read
-//! without their skin tone and presentation selector (so "👍🏽" is "👍" and "❤️" is "❤").
+//! without their skin tone and presentation selector (so "👍🏽" is "👍" and "❤️" is "❤"). Two
+//! habits of informal writing are read through as well: a text emoticon stands for the emoji
+//! it draws (":(" is "🙁"), and a stretched word ("sooo", "pleaseee") is looked up squeezed.
 
 use std::borrow::Cow;
 
@@ -68,6 +70,78 @@ pub(crate) fn space_emoji(text: &str) -> Cow<'_, str> {
         prev = c;
     }
     Cow::Owned(out)
+}
+
+/// Text emoticons and the emoji each stands for, longest first where one starts another.
+/// Read as that emoji, an emoticon meets the lexicon's emoji cues: one list of feelings.
+/// (A closing bracket may repeat: ":(((" is ":(".)
+pub(crate) const EMOTICONS: &[(&str, &str)] = &[
+    (">:-(", "😠"),
+    (">:(", "😠"),
+    (":'-(", "😢"),
+    (":'(", "😢"),
+    (":-(", "🙁"),
+    (":-[", "🙁"),
+    (":-/", "😕"),
+    (":-|", "😐"),
+    (":-)", "🙂"),
+    (":-D", "😀"),
+    (":-P", "😛"),
+    (";-)", "😉"),
+    (":(", "🙁"),
+    (":[", "🙁"),
+    ("=(", "🙁"),
+    (":@", "😠"),
+    (":/", "😕"),
+    (":\\", "😕"),
+    (":|", "😐"),
+    (":)", "🙂"),
+    (":]", "🙂"),
+    ("=)", "🙂"),
+    (":D", "😀"),
+    ("=D", "😀"),
+    (":P", "😛"),
+    (":p", "😛"),
+    (";)", "😉"),
+    ("<3", "❤"),
+];
+
+/// The emoji an emoticon token (as the tokenizer cut it) stands for.
+pub(crate) fn emoticon(text: &str) -> Option<&'static str> {
+    // ":(((" is ":(": a repeated bracket counts once.
+    let trimmed = text.trim_end_matches(['(', ')']).len();
+    let base = &text[..(trimmed + 1).min(text.len())];
+    EMOTICONS
+        .iter()
+        .find_map(|&(e, emoji)| (e == base).then_some(emoji))
+}
+
+/// Whether a word is stretched: one letter three times in a row ("sooo", "pleaseee").
+#[inline]
+pub(crate) fn is_stretched(word: &[u8]) -> bool {
+    word.windows(3)
+        .any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_ascii_alphabetic())
+}
+
+/// Appends `word` folded, with every run of three or more of one letter cut to `keep`
+/// letters: a stretched word is looked up as "soo" and then "so" ("gooood" is "good",
+/// "sorryyy" is "sorry": a double letter of the word itself stays).
+pub(crate) fn push_squeezed(out: &mut String, word: &str, keep: usize) {
+    let mut chars = word.chars().peekable();
+    while let Some(c) = chars.next() {
+        let mut run = 1;
+        while chars.next_if_eq(&c).is_some() {
+            run += 1;
+        }
+        let n = if run >= 3 && c.is_alphabetic() {
+            keep
+        } else {
+            run
+        };
+        for _ in 0..n {
+            push_folded(out, c);
+        }
+    }
 }
 
 /// `text` folded (see [`push_folded`]); borrowed when it is folded already.
