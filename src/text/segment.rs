@@ -327,7 +327,12 @@ impl Segments {
         let id = if numeric {
             id
         } else {
-            stretched(id, text, i, j, words, &mut self.squeezed, &mut self.scratch)
+            stretched(
+                id,
+                &text[i..j],
+                words,
+                (&mut self.squeezed, &mut self.scratch),
+            )
         };
         self.word_like(c, kind, i, j, caps, id);
         Some(j)
@@ -369,15 +374,8 @@ impl Segments {
                 let id = match kind {
                     TokenKind::Word => {
                         let id = words.id(text, start, end, &mut self.scratch);
-                        stretched(
-                            id,
-                            text,
-                            start,
-                            end,
-                            words,
-                            &mut self.squeezed,
-                            &mut self.scratch,
-                        )
+                        let buffers = (&mut self.squeezed, &mut self.scratch);
+                        stretched(id, t.text, words, buffers)
                     }
                     TokenKind::Number => words.id(text, start, end, &mut self.scratch),
                     // Emoji are looked up too: a lexicon may list them ("😡", "🙏"); a text
@@ -478,31 +476,26 @@ impl Segments {
 #[inline]
 fn stretched(
     id: WordId,
-    text: &str,
-    start: usize,
-    end: usize,
+    word: &str,
     words: &impl Words,
-    squeezed: &mut String,
-    scratch: &mut String,
+    buffers: (&mut String, &mut String),
 ) -> WordId {
-    if id != NO_WORD || !fold::is_stretched(&text.as_bytes()[start..end]) {
+    if id != NO_WORD || !fold::is_stretched(word.as_bytes()) {
         return id;
     }
-    stretched_id(text, start, end, words, squeezed, scratch)
+    squeezed_id(word, words, buffers)
 }
 
+/// The ID of `word` squeezed (rare: only unknown stretched words get here).
 #[cold]
-fn stretched_id(
-    text: &str,
-    start: usize,
-    end: usize,
+fn squeezed_id(
+    word: &str,
     words: &impl Words,
-    squeezed: &mut String,
-    scratch: &mut String,
+    (squeezed, scratch): (&mut String, &mut String),
 ) -> WordId {
     for keep in [2, 1] {
         squeezed.clear();
-        fold::push_squeezed(squeezed, &text[start..end], keep);
+        fold::push_squeezed(squeezed, word, keep);
         let id = words.id(squeezed, 0, squeezed.len(), scratch);
         if id != NO_WORD {
             return id;
