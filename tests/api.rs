@@ -324,6 +324,29 @@ fn evidence_says_its_source_and_quotes_only_lexicon_entries() {
 }
 
 #[test]
+fn reflection_reads_the_situation_not_generic_words() {
+    let s = Scorer::default();
+    let customer = "I tried for three days to reach someone about my broken dishwasher.";
+    let reflected = |reply: &str| -> Vec<String> {
+        s.score_reply(customer, reply)
+            .evidence
+            .iter()
+            .filter(|e| e.source == EvidenceSource::Reflection)
+            .map(|e| e.text.to_lowercase())
+            .collect()
+    };
+    // Reusing "tried", "days" and "reach" says nothing back about the situation.
+    assert!(
+        reflected("Sorry it took days. Have you tried to reach our help page?").is_empty(),
+        "generic words reflected"
+    );
+    // Naming the broken dishwasher does.
+    let words = reflected("Sorry about the broken dishwasher; an engineer comes Friday.");
+    assert!(words.contains(&"dishwasher".to_string()), "{words:?}");
+    assert!(words.contains(&"broken".to_string()), "{words:?}");
+}
+
+#[test]
 fn overlapping_spans_are_marked_in_one_pass() {
     let s = Scorer::default();
     let texts = [

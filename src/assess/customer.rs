@@ -26,13 +26,16 @@ impl Tools {
     pub(crate) fn new(lexicon: &Lexicon) -> Tools {
         Tools {
             stemmer: Stemmer::create(Algorithm::English),
-            stopwords: lexicon.context.stopwords.iter().cloned().collect(),
+            stopwords: (lexicon.context.stopwords.iter())
+                .chain(&lexicon.context.generic_words)
+                .cloned()
+                .collect(),
             sign_offs: lexicon.context.sign_offs.clone(),
         }
     }
 
     /// Calls `each(stem, start, end)` for the content words of a text (lower case, no
-    /// stopwords, at least 3 letters), in text order.
+    /// stopwords or generic words, at least 3 letters), in text order.
     fn content_words(
         &self,
         text: &str,

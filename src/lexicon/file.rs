@@ -114,6 +114,8 @@ struct RawContext {
     #[serde(default)]
     stopwords: Vec<Spanned<String>>,
     #[serde(default)]
+    generic_words: Vec<Spanned<String>>,
+    #[serde(default)]
     sign_offs: Vec<Spanned<String>>,
     #[serde(default)]
     addressees: Vec<Spanned<String>>,
@@ -634,6 +636,7 @@ fn read_context(ctx: &Ctx, raw: RawContext) -> Result<Context, LexiconError> {
     }
     context.not_names = clean(raw.not_names)?;
     context.stopwords = clean(raw.stopwords)?;
+    context.generic_words = clean(raw.generic_words)?;
     context.sign_offs = clean(raw.sign_offs)?;
     context.addressees = clean(raw.addressees)?;
     Ok(context)

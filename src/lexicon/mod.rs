@@ -74,6 +74,9 @@ pub(crate) struct Context {
     pub(crate) lists: [Vec<String>; ContextKind::ALL.len()],
     pub(crate) not_names: Vec<String>,
     pub(crate) stopwords: Vec<String>,
+    /// Content words too generic to say the customer's situation back ("tried", "days"):
+    /// left out of reflection only (the learned layer still reads them in n-grams).
+    pub(crate) generic_words: Vec<String>,
     /// Words that sign a message off before a name ("thanks", "cheers").
     pub(crate) sign_offs: Vec<String>,
     /// Words that address the reader ("you", "your"): a question with one is about them.
@@ -117,6 +120,7 @@ impl Context {
         }
         add_missing(&mut self.not_names, other.not_names);
         add_missing(&mut self.stopwords, other.stopwords);
+        add_missing(&mut self.generic_words, other.generic_words);
         add_missing(&mut self.sign_offs, other.sign_offs);
         add_missing(&mut self.addressees, other.addressees);
     }
