@@ -18,7 +18,8 @@ use std::cell::RefCell;
 /// Lookup tables built once per scorer.
 pub(crate) struct Tools {
     stemmer: Stemmer,
-    stopwords: HashSet<String>,
+    /// Words that are not content: the stopwords and the generic words.
+    not_content: HashSet<String>,
     sign_offs: Vec<String>,
 }
 
@@ -26,7 +27,7 @@ impl Tools {
     pub(crate) fn new(lexicon: &Lexicon) -> Tools {
         Tools {
             stemmer: Stemmer::create(Algorithm::English),
-            stopwords: (lexicon.context.stopwords.iter())
+            not_content: (lexicon.context.stopwords.iter())
                 .chain(&lexicon.context.generic_words)
                 .cloned()
                 .collect(),
@@ -49,7 +50,7 @@ impl Tools {
             let word = token::normalize_word(&text[t.start as usize..t.end as usize]);
             if word.chars().count() < 3
                 || !word.chars().all(char::is_alphabetic)
-                || self.stopwords.contains(word.as_ref())
+                || self.not_content.contains(word.as_ref())
             {
                 continue;
             }
