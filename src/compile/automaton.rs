@@ -10,8 +10,9 @@
 use crate::lexicon::pattern::{Part, Seq};
 use crate::text::segment::{NO_WORD, WordId};
 use crate::util::hash;
-use rustc_hash::FxHashMap;
-use std::rc::Rc;
+use hashbrown::HashTable;
+use rustc_hash::FxBuildHasher;
+use std::hash::BuildHasher;
 
 /// A DFA state. `DEAD` has no way forward; `ROOT` is where every walk starts.
 pub(crate) type State = u32;
@@ -190,11 +191,10 @@ impl<T> Dfa<T> {
             root[w as usize] = next;
         }
         let mut labels = Vec::new();
-        let accept: Vec<Option<T>> = sets
-            .iter()
-            .map(|set| {
+        let accept: Vec<Option<T>> = (0..sets.len())
+            .map(|s| {
                 labels.clear();
-                for &n in set.iter() {
+                for &n in sets.get(s) {
                     labels.extend_from_slice(accepts.of(n));
                 }
                 labels.sort_unstable();
@@ -304,10 +304,61 @@ impl<T> Dfa<T> {
 /// The subset construction: each DFA state is a set of NFA nodes, with its edges.
 struct Subsets {
     /// Each state's NFA node set (`DEAD` is the empty set).
-    sets: Vec<Rc<[u32]>>,
+    sets: NodeSets,
     /// `edges[offsets[s]..offsets[s + 1]]` are state `s`'s (word, next) pairs, by word.
     offsets: Vec<u32>,
     edges: Vec<(WordId, State)>,
+}
+
+/// The NFA node sets of the DFA states, end to end in one vector (state `s` is
+/// `nodes[starts[s]..starts[s + 1]]`), and an index from a set to its state: one
+/// allocation for all of them instead of one per state.
+struct NodeSets {
+    nodes: Vec<u32>,
+    starts: Vec<u32>,
+    index: HashTable<State>,
+}
+
+impl NodeSets {
+    fn new() -> NodeSets {
+        NodeSets {
+            nodes: Vec::new(),
+            starts: vec![0],
+            index: HashTable::new(),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    fn get(&self, s: usize) -> &[u32] {
+        &self.nodes[self.starts[s] as usize..self.starts[s + 1] as usize]
+    }
+
+    fn hash(set: &[u32]) -> u64 {
+        FxBuildHasher.hash_one(set)
+    }
+
+    /// The state of `set`, if it has one.
+    fn find(&self, set: &[u32]) -> Option<State> {
+        self.index
+            .find(Self::hash(set), |&s| self.get(s as usize) == set)
+            .copied()
+    }
+
+    /// Adds `set` (not yet a state) as the next state.
+    fn push(&mut self, set: &[u32]) -> State {
+        let id = self.len() as State;
+        self.nodes.extend_from_slice(set);
+        self.starts.push(self.nodes.len() as u32);
+        let (nodes, starts) = (&self.nodes, &self.starts);
+        let rehash = |&s: &State| {
+            Self::hash(&nodes[starts[s as usize] as usize..starts[s as usize + 1] as usize])
+        };
+        self.index.insert_unique(Self::hash(set), id, rehash);
+        id
+    }
 }
 
 impl Subsets {
@@ -318,11 +369,10 @@ impl Subsets {
         let nfa_edges = Grouped::new(nodes, &nfa.edges);
         let mut closure = Closure::new(nodes);
         let mut set = Vec::new();
+        let mut sets = NodeSets::new();
+        sets.push(&[]);
         closure.of(&eps, &[0], &mut set);
-        // Each state's NFA node set, shared by the list and the index (one allocation each).
-        let mut sets: Vec<Rc<[u32]>> = vec![Rc::from([]), Rc::from(set.as_slice())];
-        let mut ids: FxHashMap<Rc<[u32]>, State> = FxHashMap::default();
-        ids.insert(sets[ROOT as usize].clone(), ROOT);
+        sets.push(&set);
         let mut offsets = vec![0u32, 0];
         let mut edges: Vec<(WordId, State)> = Vec::new();
         let mut pairs: Vec<(WordId, u32)> = Vec::new();
@@ -330,7 +380,7 @@ impl Subsets {
         let mut s = ROOT as usize;
         while s < sets.len() {
             pairs.clear();
-            for &n in sets[s].iter() {
+            for &n in sets.get(s) {
                 pairs.extend_from_slice(nfa_edges.of(n));
             }
             pairs.sort_unstable();
@@ -339,16 +389,10 @@ impl Subsets {
                 targets.clear();
                 targets.extend(group.iter().map(|p| p.1));
                 closure.of(&eps, &targets, &mut set);
-                let next = match ids.get(set.as_slice()) {
-                    Some(&id) => id,
+                let next = match sets.find(&set) {
+                    Some(id) => id,
                     None if sets.len() >= max_states => return None,
-                    None => {
-                        let id = sets.len() as State;
-                        let shared: Rc<[u32]> = Rc::from(set.as_slice());
-                        ids.insert(shared.clone(), id);
-                        sets.push(shared);
-                        id
-                    }
+                    None => sets.push(&set),
                 };
                 edges.push((group[0].0, next));
             }
@@ -432,6 +476,7 @@ impl Closure {
 mod tests {
     use super::*;
     use crate::lexicon::pattern::parse;
+    use rustc_hash::FxHashMap;
 
     fn compile(patterns: &[&str]) -> (Dfa<Vec<u32>>, FxHashMap<String, WordId>) {
         let mut vocab: FxHashMap<String, WordId> = FxHashMap::default();

@@ -416,9 +416,7 @@ fn clean_phrase(
 ) -> Result<String, LexiconError> {
     let at = s.span().start;
     let text = s.get_ref();
-    let norm = fold::fold(text.trim());
-    let norm = fold::space_emoji(&norm);
-    let norm = norm.split_whitespace().collect::<Vec<_>>().join(" ");
+    let norm = normalize_phrase(text);
     if norm.is_empty() {
         return Err(ctx.err(at, LexiconProblem::EmptyEntry));
     }
@@ -445,6 +443,49 @@ fn clean_phrase(
         ));
     }
     Ok(norm)
+}
+
+/// `text` as the matcher reads it: folded, each emoji a word of its own, words separated by
+/// single spaces.
+fn normalize_phrase(text: &str) -> String {
+    let text = text.trim();
+    if !text.is_ascii() {
+        return normalize_any_phrase(text);
+    }
+    // Plain ASCII (almost every entry): no emoji to space. Most are already folded with
+    // single spaces, and are copied as they are; the others are folded and squeezed in
+    // one pass.
+    let bytes = text.as_bytes();
+    let normal = bytes.iter().enumerate().all(|(i, &b)| {
+        if b == b' ' {
+            i > 0 && bytes[i - 1] != b' '
+        } else {
+            b > b' ' && b != b'`' && b != 0x7f && !b.is_ascii_uppercase()
+        }
+    });
+    if normal {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut gap = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            gap = true;
+            continue;
+        }
+        if std::mem::take(&mut gap) {
+            out.push(' ');
+        }
+        fold::push_folded(&mut out, c);
+    }
+    out
+}
+
+/// [`normalize_phrase`] for any text (the reference the ASCII path is held to).
+fn normalize_any_phrase(text: &str) -> String {
+    let norm = fold::fold(text.trim());
+    let norm = fold::space_emoji(&norm);
+    norm.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn read_classes(ctx: &Ctx, raw: &[RawClass]) -> Result<Classes, LexiconError> {
@@ -640,4 +681,27 @@ fn read_context(ctx: &Ctx, raw: RawContext) -> Result<Context, LexiconError> {
     context.sign_offs = clean(raw.sign_offs)?;
     context.addressees = clean(raw.addressees)?;
     Ok(context)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The ASCII fast path reads a phrase exactly as the general one does.
+        #[test]
+        fn ascii_phrases_normalize_as_any_text_does(text in "[ a-zA-Z'`\t\n\x0b\x0c\r\x7f(|)?{}_-]{0,30}") {
+            prop_assert_eq!(normalize_phrase(&text), normalize_any_phrase(&text));
+        }
+    }
+
+    #[test]
+    fn phrases_are_folded_and_squeezed() {
+        assert_eq!(
+            normalize_phrase("  So  SORRY\tabout `that` "),
+            "so sorry about 'that'"
+        );
+        assert_eq!(normalize_phrase("sorry😢 café"), "sorry 😢 café");
+    }
 }

@@ -42,14 +42,12 @@ pub(crate) fn is_word_char(c: char) -> bool {
 }
 
 pub(crate) fn parse(src: &str) -> Result<Seq, PatternError> {
-    let chars: Vec<char> = src.chars().collect();
-    let mut pos = 0;
-    let seq = parse_seq(&chars, &mut pos, 0)?;
-    if pos < chars.len() {
+    let mut cur = Cursor { src, pos: 0 };
+    let seq = parse_seq(&mut cur, 0)?;
+    if let Some(c) = cur.peek() {
         return Err(PatternError::Malformed(format!(
-            "unexpected {:?} at character {}",
-            chars[pos],
-            pos + 1
+            "unexpected {c:?} at character {}",
+            src[..cur.pos].chars().count() + 1
         )));
     }
     if seq.0.is_empty() {
@@ -65,27 +63,64 @@ pub(crate) fn parse(src: &str) -> Result<Seq, PatternError> {
 
 const MAX_DEPTH: usize = 16;
 
-fn parse_seq(chars: &[char], pos: &mut usize, depth: usize) -> Result<Seq, PatternError> {
+/// Where the parser is in a pattern: a byte offset on a char boundary. Words are sliced
+/// straight out of the source (no per-char copies).
+struct Cursor<'a> {
+    src: &'a str,
+    pos: usize,
+}
+
+impl Cursor<'_> {
+    fn peek(&self) -> Option<char> {
+        match *self.src.as_bytes().get(self.pos)? {
+            b if b.is_ascii() => Some(char::from(b)),
+            _ => self.src[self.pos..].chars().next(),
+        }
+    }
+
+    fn bump(&mut self, c: char) {
+        self.pos += c.len_utf8();
+    }
+
+    /// Takes a `?` after an item: whether the item is optional.
+    fn optional(&mut self) -> bool {
+        let q = self.peek() == Some('?');
+        if q {
+            self.bump('?');
+        }
+        q
+    }
+
+    /// The run of characters from here that satisfy `f`.
+    fn take_while(&mut self, f: impl Fn(char) -> bool) -> &str {
+        let start = self.pos;
+        while let Some(c) = self.peek().filter(|&c| f(c)) {
+            self.bump(c);
+        }
+        &self.src[start..self.pos]
+    }
+}
+
+fn parse_seq(cur: &mut Cursor<'_>, depth: usize) -> Result<Seq, PatternError> {
     if depth > MAX_DEPTH {
         return Err(PatternError::Malformed("groups nested too deeply".into()));
     }
     let mut items = Vec::new();
-    while *pos < chars.len() {
-        let c = chars[*pos];
+    while let Some(c) = cur.peek() {
         match c {
-            ' ' => *pos += 1,
+            ' ' => cur.bump(c),
             '|' | ')' => break,
             '(' => {
-                *pos += 1;
-                let mut alts = vec![parse_seq(chars, pos, depth + 1)?];
+                cur.bump(c);
+                let mut alts = vec![parse_seq(cur, depth + 1)?];
                 loop {
-                    match chars.get(*pos) {
+                    match cur.peek() {
                         Some('|') => {
-                            *pos += 1;
-                            alts.push(parse_seq(chars, pos, depth + 1)?);
+                            cur.bump('|');
+                            alts.push(parse_seq(cur, depth + 1)?);
                         }
                         Some(')') => {
-                            *pos += 1;
+                            cur.bump(')');
                             break;
                         }
                         _ => return Err(PatternError::Malformed("unclosed '('".into())),
@@ -98,60 +133,42 @@ fn parse_seq(chars: &[char], pos: &mut usize, depth: usize) -> Result<Seq, Patte
                 }
                 items.push(Item {
                     node: Node::Alt(alts),
-                    optional: take_optional(chars, pos),
+                    optional: cur.optional(),
                 });
             }
             '{' => {
-                *pos += 1;
-                let start = *pos;
-                while *pos < chars.len() && chars[*pos] != '}' {
-                    let ch = chars[*pos];
-                    if !(ch.is_alphanumeric() || ch == '_') {
-                        return Err(PatternError::Malformed(format!(
-                            "bad character {ch:?} in class name"
-                        )));
-                    }
-                    *pos += 1;
+                cur.bump(c);
+                let name = cur.take_while(|c| c != '}').to_owned();
+                if let Some(ch) = name.chars().find(|&c| !(c.is_alphanumeric() || c == '_')) {
+                    return Err(PatternError::Malformed(format!(
+                        "bad character {ch:?} in class name"
+                    )));
                 }
-                if *pos >= chars.len() {
+                if cur.peek().is_none() {
                     return Err(PatternError::Malformed("unclosed '{'".into()));
                 }
-                let name: String = chars[start..*pos].iter().collect();
-                *pos += 1;
+                cur.bump('}');
                 if name.is_empty() {
                     return Err(PatternError::Malformed("empty class name".into()));
                 }
                 items.push(Item {
                     node: Node::Class(name),
-                    optional: take_optional(chars, pos),
+                    optional: cur.optional(),
                 });
             }
             '?' => return Err(PatternError::Malformed("'?' with nothing before it".into())),
             '}' => return Err(PatternError::Malformed("unmatched '}'".into())),
             c if is_word_char(c) => {
-                let start = *pos;
-                while *pos < chars.len() && is_word_char(chars[*pos]) {
-                    *pos += 1;
-                }
-                let word: String = chars[start..*pos].iter().collect();
+                let word = Box::from(cur.take_while(is_word_char));
                 items.push(Item {
-                    node: Node::Word(word.into()),
-                    optional: take_optional(chars, pos),
+                    node: Node::Word(word),
+                    optional: cur.optional(),
                 });
             }
             other => return Err(PatternError::BadChar(other)),
         }
     }
     Ok(Seq(items))
-}
-
-fn take_optional(chars: &[char], pos: &mut usize) -> bool {
-    if chars.get(*pos) == Some(&'?') {
-        *pos += 1;
-        true
-    } else {
-        false
-    }
 }
 
 /// The phrases of every class, by name (each phrase is words joined by single spaces).
@@ -318,6 +335,17 @@ mod tests {
             resolve(&mut seq, &Classes::new()),
             Err(PatternError::UnknownClass("nope".into()))
         );
+    }
+
+    #[test]
+    fn errors_count_characters_not_bytes() {
+        assert_eq!(
+            parse("café ) x"),
+            Err(PatternError::Malformed(
+                "unexpected ')' at character 6".into()
+            ))
+        );
+        assert_eq!(parse("naïve (a|b)? x").map(|s| s.0.len()), Ok(3));
     }
 
     #[test]
