@@ -164,10 +164,12 @@ impl Segments {
     /// bytes; anything else (links, handles, non-ASCII) goes through the tokenizer, so the
     /// result is exactly the tokenizer's.
     pub(crate) fn build(&mut self, text: &str, words: &impl Words) {
-        self.build_with(prefix_within(text, u32::MAX as usize), words, true);
+        self.build_with::<true>(prefix_within(text, u32::MAX as usize), words);
     }
 
-    fn build_with(&mut self, text: &str, words: &impl Words, fast: bool) {
+    /// `FAST`: read plain ASCII straight off the bytes (`false`, everything through the
+    /// tokenizer, is the reference the tests hold the fast path to).
+    fn build_with<const FAST: bool>(&mut self, text: &str, words: &impl Words) {
         self.toks.clear();
         self.sentences.clear();
         self.words = 0;
@@ -188,7 +190,7 @@ impl Segments {
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            let class = if fast { CLASS[b as usize] } else { 0 };
+            let class = if FAST { CLASS[b as usize] } else { 0 };
             if class & SPACE != 0 {
                 i += 1;
                 continue;
@@ -250,45 +252,41 @@ impl Segments {
         let bytes = text.as_bytes();
         let first = bytes[i];
         let numeric = first.is_ascii_digit();
-        // Capital letters seen: 0, 1, or 2 for two or more.
-        let (mut upper, mut lower) = (0u8, false);
-        let mut j = i;
-        // The word's first eight bytes: its lookup key when it is no longer.
+        // The word's first eight bytes: its lookup key and its case when it is no longer.
         let head = load8(bytes, i);
-        loop {
-            // A run of ASCII letters and digits, eight bytes at a time: no branch per byte.
+        let mut j = i + alnum_run(head);
+        if j - i == 8 {
+            // A long run: on, eight bytes at a time.
             loop {
-                let x = if j == i { head } else { load8(bytes, j) };
-                let alnum = ascii_in(x, b'0', b'9') | ascii_in(x | splat(0x20), b'a', b'z');
-                let n = (!alnum & splat(0x80)).trailing_zeros() as usize / 8;
-                let run = if n >= 8 { u64::MAX } else { (1 << (8 * n)) - 1 };
-                let caps = ascii_in(x, b'A', b'Z') & run;
-                // One capital counts one, two or more count two; no branch.
-                let two = caps & caps.wrapping_sub(1) != 0;
-                upper = (upper + u8::from(caps != 0) + u8::from(two)).min(2);
-                lower |= ascii_in(x, b'a', b'z') & run != 0;
-                j += n.min(8);
+                let n = alnum_run(load8(bytes, j));
+                j += n;
                 if n < 8 {
                     break;
                 }
             }
-            // Inner joiners: don't, follow-up, 3.50, 10:30 (most words end in a space).
-            let joiner = bytes.get(j).copied().unwrap_or(b' ');
-            if matches!(joiner, b'\'' | b'-' | b'.' | b',' | b':')
-                && j + 1 < bytes.len()
-                && CLASS[bytes[j + 1] as usize] & ALNUM != 0
-            {
-                let ok = if numeric {
-                    joiner != b'\'' && joiner != b'-' && bytes[j + 1].is_ascii_digit()
-                } else {
-                    joiner == b'\'' || joiner == b'-'
-                };
-                if ok {
-                    j += 1;
-                    continue;
+        }
+        // Inner joiners: don't, follow-up, 3.50, 10:30 (most words end in a space).
+        while let Some(&joiner) = bytes.get(j)
+            && matches!(joiner, b'\'' | b'-' | b'.' | b',' | b':')
+            && j + 1 < bytes.len()
+            && CLASS[bytes[j + 1] as usize] & ALNUM != 0
+        {
+            let ok = if numeric {
+                joiner != b'\'' && joiner != b'-' && bytes[j + 1].is_ascii_digit()
+            } else {
+                joiner == b'\'' || joiner == b'-'
+            };
+            if !ok {
+                break;
+            }
+            j += 1;
+            loop {
+                let n = alnum_run(load8(bytes, j));
+                j += n;
+                if n < 8 {
+                    break;
                 }
             }
-            break;
         }
         // The tokenizer decides words that go on in non-ASCII or an `@`, and links: "http",
         // "https" or "www" followed by "://" or "." (checked only then: no branch per word).
@@ -299,43 +297,45 @@ impl Segments {
         {
             return None;
         }
+        let len = j - i;
+        // The word's bytes in `head` (all of it when it is no longer than eight bytes).
+        let mask = if len >= 8 {
+            u64::MAX
+        } else {
+            (1 << (8 * len)) - 1
+        };
+        let upper = ascii_in(head, b'A', b'Z') & mask;
         let (kind, caps) = if numeric {
             (TokenKind::Number, 0)
         } else {
-            let mut caps = 0;
-            if upper == 2 && !lower {
-                caps |= ALL_CAPS;
-            }
-            if first.is_ascii_uppercase() {
-                caps |= CAPITALIZED;
-            }
+            let all_caps = if len <= 8 {
+                upper.count_ones() >= 2 && ascii_in(head, b'a', b'z') & mask == 0
+            } else {
+                is_all_caps(&bytes[i..j])
+            };
+            let capitalized = first.is_ascii_uppercase();
+            let caps =
+                if all_caps { ALL_CAPS } else { 0 } | if capitalized { CAPITALIZED } else { 0 };
             (TokenKind::Word, caps)
         };
-        let len = j - i;
         let id = if len <= 8 {
-            // Lower-case the letters (0x80 >> 2 is the case bit) and clear what follows.
-            let mask = if len == 8 {
-                u64::MAX
-            } else {
-                (1 << (8 * len)) - 1
-            };
-            let key = (head | (ascii_in(head, b'A', b'Z') >> 2)) & mask;
-            words.short_id(key)
+            // Lower-case the letters (0x80 >> 2 is the case bit); what follows is cleared.
+            words.short_id((head | (upper >> 2)) & mask)
         } else {
             words.id(text, i, j, &mut self.scratch)
         };
-        let id = if numeric {
+        let id = if numeric || id != NO_WORD || !fold::is_stretched(&bytes[i..j]) {
             id
         } else {
-            stretched(
-                id,
-                &text[i..j],
-                words,
-                (&mut self.squeezed, &mut self.scratch),
-            )
+            squeezed_id(&text[i..j], words, (&mut self.squeezed, &mut self.scratch))
         };
         self.word_like(c, kind, i, j, caps, id);
-        Some(j)
+        // The space after a word is skipped here, not by another turn of the main loop.
+        Some(if bytes.get(j) == Some(&b' ') {
+            j + 1
+        } else {
+            j
+        })
     }
 
     /// Any token from the tokenizer.
@@ -486,6 +486,20 @@ fn stretched(
     squeezed_id(word, words, buffers)
 }
 
+/// How many of the eight bytes of `x` are ASCII letters or digits before the first that is
+/// not (8: all of them).
+#[inline]
+fn alnum_run(x: u64) -> usize {
+    let alnum = ascii_in(x, b'0', b'9') | ascii_in(x | splat(0x20), b'a', b'z');
+    (!alnum & splat(0x80)).trailing_zeros() as usize / 8
+}
+
+/// Whether a word has two capitals or more and no small letter ("USA", "OK").
+fn is_all_caps(word: &[u8]) -> bool {
+    word.iter().filter(|b| b.is_ascii_uppercase()).count() >= 2
+        && !word.iter().any(u8::is_ascii_lowercase)
+}
+
 /// The ID of `word` squeezed (rare: only unknown stretched words get here).
 #[cold]
 fn squeezed_id(
@@ -553,8 +567,8 @@ mod tests {
         let scorer = crate::Scorer::default();
         let words = &scorer.engine().reply;
         let (mut fast, mut slow) = (Segments::default(), Segments::default());
-        fast.build_with(text, words, true);
-        slow.build_with(text, words, false);
+        fast.build_with::<true>(text, words);
+        slow.build_with::<false>(text, words);
         assert_eq!(
             format!("{:?}", fast.toks),
             format!("{:?}", slow.toks),

@@ -256,6 +256,12 @@ impl<'a> Iterator for Tokens<'a> {
             let i = self.pos;
             let &b = bytes.get(i)?;
             let tok = if b < 0x80 {
+                // Scanned once, before the match: its guard and its arm read the same end.
+                let handle = if matches!(b, b'@' | b'#') {
+                    self.handle_end(i + 1)
+                } else {
+                    i + 1
+                };
                 match b {
                     b'\n' => {
                         let mut j = i + 1;
@@ -270,13 +276,13 @@ impl<'a> Iterator for Tokens<'a> {
                         self.pos += 1;
                         continue;
                     }
-                    b'@' | b'#' if i + 1 < bytes.len() && self.handle_end(i + 1) > i + 1 => {
+                    b'@' | b'#' if handle > i + 1 => {
                         let kind = if b == b'@' {
                             TokenKind::Mention
                         } else {
                             TokenKind::Hashtag
                         };
-                        self.make(kind, i, self.handle_end(i + 1))
+                        self.make(kind, i, handle)
                     }
                     b'h' | b'H' | b'w' | b'W' if self.starts_url(i) => {
                         self.make(TokenKind::Url, i, self.link_end(i))
