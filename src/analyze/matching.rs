@@ -162,7 +162,8 @@ impl Matcher {
         cues: &mut Vec<Hit>,
         context: &mut Vec<ContextHit>,
     ) {
-        for (j, t) in toks.iter().enumerate().skip(from) {
+        let mut j = from;
+        while let Some(t) = toks.get(j) {
             if j > start && t.has(segment::BREAK_BEFORE) {
                 return;
             }
@@ -171,6 +172,7 @@ impl Matcher {
                 return;
             }
             self.record(state, start, j, negated, cues, context);
+            j += 1;
         }
     }
 

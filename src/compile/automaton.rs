@@ -236,7 +236,7 @@ impl<T> Dfa<T> {
     }
 
     /// The state after reading `word` in `state` (`DEAD` if there is none).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn next(&self, state: State, word: WordId) -> State {
         let state = (state & !ACCEPTS) as usize;
         if word == NO_WORD || state == DEAD as usize {
@@ -248,6 +248,13 @@ impl<T> Dfa<T> {
         if self.bloom[state] & (1 << (word % 64)) == 0 {
             return DEAD;
         }
+        self.row_next(state, word)
+    }
+
+    /// [`Dfa::next`] past the filter: the state's row is searched (out of line: the inline
+    /// part above ends most walks).
+    #[inline(never)]
+    fn row_next(&self, state: usize, word: WordId) -> State {
         let (a, b) = (
             self.offsets[state] as usize,
             self.offsets[state + 1] as usize,
