@@ -430,9 +430,11 @@ fn clean_phrase(
         ));
     }
     let syntax = |c: char| allow_pattern && matches!(c, '(' | ')' | '|' | '?' | '{' | '}' | '_');
-    if let Some(ch) = norm
-        .chars()
-        .find(|&c| !(pattern::is_word_char(c) || c == ' ' || syntax(c)))
+    let allowed = |c: char| pattern::is_word_char(c) || c == ' ' || syntax(c);
+    // Byte by byte while the phrase is ASCII (no char decoding); any other phrase is read
+    // by chars.
+    if !norm.bytes().all(|b| b.is_ascii() && allowed(char::from(b)))
+        && let Some(ch) = norm.chars().find(|&c| !allowed(c))
     {
         return Err(ctx.err(
             at,
@@ -456,13 +458,10 @@ fn normalize_phrase(text: &str) -> String {
     // single spaces, and are copied as they are; the others are folded and squeezed in
     // one pass.
     let bytes = text.as_bytes();
-    let normal = bytes.iter().enumerate().all(|(i, &b)| {
-        if b == b' ' {
-            i > 0 && bytes[i - 1] != b' '
-        } else {
-            b > b' ' && b != b'`' && b != 0x7f && !b.is_ascii_uppercase()
-        }
-    });
+    let normal = bytes
+        .iter()
+        .all(|&b| b >= b' ' && b != b'`' && b != 0x7f && !b.is_ascii_uppercase())
+        && !text.contains("  ");
     if normal {
         return text.to_owned();
     }
