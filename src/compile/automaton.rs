@@ -22,7 +22,7 @@ pub(crate) const ROOT: State = 1;
 /// it matched from the state itself and loads the label only when it did.
 pub(crate) const ACCEPTS: State = 1 << 31;
 /// A DFA has at most this many states (far above any real lexicon: the built-in one has
-/// about 12,000); the top bits of a state are flags ([`ACCEPTS`], and one the matcher uses).
+/// about 7,700); the top bits of a state are flags ([`ACCEPTS`], and one the matcher uses).
 pub(crate) const MAX_STATES: usize = 1 << 24;
 
 /// The word-level NFA under construction: flat lists of (node, …) pairs, grouped by node

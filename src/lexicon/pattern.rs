@@ -184,8 +184,7 @@ fn parse_seq(cur: &mut Cursor<'_>, depth: usize) -> Result<Seq, PatternError> {
                     }
                     run_end = cur.pos;
                     let rest = &cur.src[cur.pos..];
-                    if rest.starts_with(' ') && rest[1..].chars().next().is_some_and(is_word_char)
-                    {
+                    if rest.starts_with(' ') && rest[1..].chars().next().is_some_and(is_word_char) {
                         cur.bump(' ');
                         continue;
                     }
