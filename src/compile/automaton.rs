@@ -520,8 +520,14 @@ impl Closure {
     /// The sorted set of nodes reachable from `start` by ε edges (including `start`), into
     /// `out`.
     fn of(&mut self, eps: &Grouped<u32>, start: &[u32], out: &mut Vec<u32>) {
-        self.stamp += 1;
         out.clear();
+        // Most targets are inside a phrase, with no ε edge out: the closure is the targets
+        // themselves (sorted and distinct, as the caller gives them).
+        if start.iter().all(|&n| eps.of(n).is_empty()) {
+            out.extend_from_slice(start);
+            return;
+        }
+        self.stamp += 1;
         self.stack.clear();
         self.stack.extend_from_slice(start);
         while let Some(n) = self.stack.pop() {

@@ -340,16 +340,31 @@ impl<'a> Iterator for Tokens<'a> {
     }
 }
 
+/// The bytes that come second in some text emoticon (`(` of ":(", `3` of "<3"…).
+const FACE_SECOND: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < fold::EMOTICONS.len() {
+        t[fold::EMOTICONS[i].0.as_bytes()[1] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// End of a text emoticon (":(", ">:(", "<3", see [`fold::EMOTICONS`]) starting at byte `i`,
 /// if one does. It stands alone: after a space, a letter or the start ("thanks:)"), and
 /// before a space, punctuation or the end, so "10:30", "C:/dir" and ":Dear" are no faces.
 pub(crate) fn emoticon_end(bytes: &[u8], i: usize) -> Option<usize> {
     let rest = &bytes[i..];
+    // Most `:` and `=` in text are followed by a space or a digit: no face starts there.
+    if !rest.get(1).is_some_and(|&b| FACE_SECOND[b as usize]) {
+        return None;
+    }
+    // Compared byte by byte: faces are two to four bytes, shorter than a `memcmp` call.
     let face = fold::EMOTICONS
         .iter()
-        .find(|(e, _)| rest.starts_with(e.as_bytes()))?
-        .0
-        .as_bytes();
+        .map(|(e, _)| e.as_bytes())
+        .find(|e| e.len() <= rest.len() && e.iter().zip(rest).all(|(a, b)| a == b))?;
     if i > 0 && !(bytes[i - 1].is_ascii_whitespace() || bytes[i - 1].is_ascii_alphabetic()) {
         return None;
     }
