@@ -395,7 +395,7 @@ impl NodeSets {
     }
 
     fn get(&self, s: usize) -> &[u32] {
-        &self.nodes[self.starts[s] as usize..self.starts[s + 1] as usize]
+        set_of(&self.nodes, &self.starts, s)
     }
 
     fn hash(set: &[u32]) -> u64 {
@@ -414,13 +414,17 @@ impl NodeSets {
         let id = self.len() as State;
         self.nodes.extend_from_slice(set);
         self.starts.push(self.nodes.len() as u32);
+        // The index is grown while the arena is borrowed apart from it.
         let (nodes, starts) = (&self.nodes, &self.starts);
-        let rehash = |&s: &State| {
-            Self::hash(&nodes[starts[s as usize] as usize..starts[s as usize + 1] as usize])
-        };
+        let rehash = |&s: &State| Self::hash(set_of(nodes, starts, s as usize));
         self.index.insert_unique(Self::hash(set), id, rehash);
         id
     }
+}
+
+/// State `s`'s node set in the arena.
+fn set_of<'a>(nodes: &'a [u32], starts: &[u32], s: usize) -> &'a [u32] {
+    &nodes[starts[s] as usize..starts[s + 1] as usize]
 }
 
 impl Subsets {

@@ -451,36 +451,18 @@ fn clean_phrase(
 /// single spaces.
 fn normalize_phrase(text: &str) -> String {
     let text = text.trim();
-    if !text.is_ascii() {
-        return normalize_any_phrase(text);
-    }
-    // Plain ASCII (almost every entry): no emoji to space. Most are already folded with
-    // single spaces, and are copied as they are; the others are folded and squeezed in
-    // one pass.
-    let bytes = text.as_bytes();
-    let normal = bytes
-        .iter()
-        .all(|&b| b >= b' ' && b != b'`' && b != 0x7f && !b.is_ascii_uppercase())
+    // Almost every entry is plain ASCII, already folded, with single spaces: copied as it is.
+    let normal = text
+        .bytes()
+        .all(|b| b.is_ascii() && b >= b' ' && b != b'`' && b != 0x7f && !b.is_ascii_uppercase())
         && !text.contains("  ");
     if normal {
         return text.to_owned();
     }
-    let mut out = String::with_capacity(text.len());
-    let mut gap = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            gap = true;
-            continue;
-        }
-        if std::mem::take(&mut gap) {
-            out.push(' ');
-        }
-        fold::push_folded(&mut out, c);
-    }
-    out
+    normalize_any_phrase(text)
 }
 
-/// [`normalize_phrase`] for any text (the reference the ASCII path is held to).
+/// [`normalize_phrase`] for any text (the reference its shortcut is held to).
 fn normalize_any_phrase(text: &str) -> String {
     let norm = fold::fold(text.trim());
     let norm = fold::space_emoji(&norm);
@@ -688,7 +670,7 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
-        /// The ASCII fast path reads a phrase exactly as the general one does.
+        /// The shortcut for plain phrases reads a phrase exactly as the general path does.
         #[test]
         fn ascii_phrases_normalize_as_any_text_does(text in "[ a-zA-Z'`\t\n\x0b\x0c\r\x7f(|)?{}_-]{0,30}") {
             prop_assert_eq!(normalize_phrase(&text), normalize_any_phrase(&text));

@@ -18,7 +18,6 @@ struct Item {
 
 #[derive(Debug, Clone, PartialEq)]
 enum Node {
-    /// Words in a row, joined by single spaces.
     Word(Box<str>),
     Alt(Vec<Seq>),
     /// A `{class}` reference, before [`resolve`].
@@ -160,40 +159,11 @@ fn parse_seq(cur: &mut Cursor<'_>, depth: usize) -> Result<Seq, PatternError> {
             '?' => return Err(PatternError::Malformed("'?' with nothing before it".into())),
             '}' => return Err(PatternError::Malformed("unmatched '}'".into())),
             c if is_word_char(c) => {
-                // Plain words in a row are one item, one allocation ("so sorry for"); the
-                // compiler splits them. A `?` takes the word before it alone.
-                let start = cur.pos;
-                let mut run_end = start;
-                loop {
-                    let word_start = cur.pos;
-                    cur.take_while(is_word_char);
-                    if cur.peek() == Some('?') {
-                        if run_end > start {
-                            items.push(Item {
-                                node: Node::Word(cur.src[start..run_end].into()),
-                                optional: false,
-                            });
-                        }
-                        let word = cur.src[word_start..cur.pos].into();
-                        cur.bump('?');
-                        items.push(Item {
-                            node: Node::Word(word),
-                            optional: true,
-                        });
-                        break;
-                    }
-                    run_end = cur.pos;
-                    let rest = &cur.src[cur.pos..];
-                    if rest.starts_with(' ') && rest[1..].chars().next().is_some_and(is_word_char) {
-                        cur.bump(' ');
-                        continue;
-                    }
-                    items.push(Item {
-                        node: Node::Word(cur.src[start..run_end].into()),
-                        optional: false,
-                    });
-                    break;
-                }
+                let word = Box::from(cur.take_while(is_word_char));
+                items.push(Item {
+                    node: Node::Word(word),
+                    optional: cur.optional(),
+                });
             }
             other => return Err(PatternError::BadChar(other)),
         }
@@ -305,7 +275,7 @@ fn expand_seq(seq: &Seq, limit: usize) -> Result<Vec<String>, PatternError> {
 
 /// The pieces of a resolved pattern, for compiling it into an automaton.
 pub(crate) enum Part<'a> {
-    /// Words in a row (joined by single spaces).
+    /// One word.
     Word(&'a str),
     /// One of several phrases (a class): each is words joined by single spaces.
     Phrases(&'a [Box<str>]),

@@ -254,17 +254,10 @@ impl Segments {
         let numeric = first.is_ascii_digit();
         // The word's first eight bytes: its lookup key and its case when it is no longer.
         let head = load8(bytes, i);
-        let mut j = i + alnum_run(head);
-        if j - i == 8 {
-            // A long run: on, eight bytes at a time.
-            loop {
-                let n = alnum_run(load8(bytes, j));
-                j += n;
-                if n < 8 {
-                    break;
-                }
-            }
-        }
+        let mut j = match alnum_run(head) {
+            8 => alnum_end(bytes, i + 8),
+            n => i + n,
+        };
         // Inner joiners: don't, follow-up, 3.50, 10:30 (most words end in a space).
         while let Some(&joiner) = bytes.get(j)
             && matches!(joiner, b'\'' | b'-' | b'.' | b',' | b':')
@@ -279,14 +272,7 @@ impl Segments {
             if !ok {
                 break;
             }
-            j += 1;
-            loop {
-                let n = alnum_run(load8(bytes, j));
-                j += n;
-                if n < 8 {
-                    break;
-                }
-            }
+            j = alnum_end(bytes, j + 1);
         }
         // The tokenizer decides words that go on in non-ASCII or an `@`, and links: "http",
         // "https" or "www" followed by "://" or "." (checked only then: no branch per word).
@@ -324,10 +310,16 @@ impl Segments {
         } else {
             words.id(text, i, j, &mut self.scratch)
         };
-        let id = if numeric || id != NO_WORD || !fold::is_stretched(&bytes[i..j]) {
+        let id = if numeric {
             id
         } else {
-            squeezed_id(&text[i..j], words, (&mut self.squeezed, &mut self.scratch))
+            stretched(
+                id,
+                text,
+                (i, j),
+                words,
+                (&mut self.squeezed, &mut self.scratch),
+            )
         };
         self.word_like(c, kind, i, j, caps, id);
         // The space after a word is skipped here, not by another turn of the main loop.
@@ -353,12 +345,7 @@ impl Segments {
             kind => {
                 let mut caps = 0;
                 if kind == TokenKind::Word {
-                    let (mut upper, mut lower) = (0usize, false);
-                    for b in t.text.bytes() {
-                        upper += usize::from(b.is_ascii_uppercase());
-                        lower |= b.is_ascii_lowercase();
-                    }
-                    if upper >= 2 && !lower {
+                    if is_all_caps(t.text.as_bytes()) {
                         caps |= ALL_CAPS;
                     }
                     let first = t.text.as_bytes()[0];
@@ -375,7 +362,7 @@ impl Segments {
                     TokenKind::Word => {
                         let id = words.id(text, start, end, &mut self.scratch);
                         let buffers = (&mut self.squeezed, &mut self.scratch);
-                        stretched(id, t.text, words, buffers)
+                        stretched(id, text, (start, end), words, buffers)
                     }
                     TokenKind::Number => words.id(text, start, end, &mut self.scratch),
                     // Emoji are looked up too: a lexicon may list them ("😡", "🙏"); a text
@@ -471,19 +458,21 @@ impl Segments {
     }
 }
 
-/// The ID of a word the vocabulary does not know, read squeezed when it is stretched
-/// ("sooo" as "soo", then "so"); `id` when it is known or not stretched.
+/// The ID of the word `text[start..end]` when the vocabulary does not know it (`id`), read
+/// squeezed when it is stretched ("sooo" as "soo", then "so"); `id` when it is known or not
+/// stretched. The text is sliced only then: no char-boundary check per word.
 #[inline]
 fn stretched(
     id: WordId,
-    word: &str,
+    text: &str,
+    (start, end): (usize, usize),
     words: &impl Words,
     buffers: (&mut String, &mut String),
 ) -> WordId {
-    if id != NO_WORD || !fold::is_stretched(word.as_bytes()) {
+    if id != NO_WORD || !fold::is_stretched(&text.as_bytes()[start..end]) {
         return id;
     }
-    squeezed_id(word, words, buffers)
+    squeezed_id(&text[start..end], words, buffers)
 }
 
 /// How many of the eight bytes of `x` are ASCII letters or digits before the first that is
@@ -492,6 +481,18 @@ fn stretched(
 fn alnum_run(x: u64) -> usize {
     let alnum = ascii_in(x, b'0', b'9') | ascii_in(x | splat(0x20), b'a', b'z');
     (!alnum & splat(0x80)).trailing_zeros() as usize / 8
+}
+
+/// The end of the run of ASCII letters and digits from `j`, read eight bytes at a time.
+#[inline]
+fn alnum_end(bytes: &[u8], mut j: usize) -> usize {
+    loop {
+        let n = alnum_run(load8(bytes, j));
+        j += n;
+        if n < 8 {
+            return j;
+        }
+    }
 }
 
 /// Whether a word has two capitals or more and no small letter ("USA", "OK").
