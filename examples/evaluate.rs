@@ -3,6 +3,7 @@
 //! ```text
 //! cargo run --release --example evaluate -- [PATH] [--split all|train|held-out] [--json] [--plot DIR]
 //! cargo run --release --example evaluate -- --real [--split all|train|held-out] [--json] [--plot DIR]
+//! cargo run --release --example evaluate -- --customers [--split all|train|held-out] [--json] [--plot DIR]
 //! ```
 //!
 //! PATH (default `data/eval/dev.jsonl`) holds lines `{"id", "customer", "reply", "ratings":
@@ -20,6 +21,13 @@
 //! customer reading (distress, gratitude, …) against the customer-message ratings. The split
 //! is the manifest's fixed split by conversation; the headline figures are `--split held-out`.
 //!
+//! `--customers` evaluates the customer reading on the team's customer-message set
+//! (`data/eval/customers`, see `support/customers.rs`): 480 messages to companies in eleven
+//! industries, each rated by two raters on the emotions and distress and labelled negative,
+//! neutral or positive. Beside the per-emotion AUCs it reports `negative` (the crate's
+//! distress against the messages labelled negative) and `positive` (gratitude or relief
+//! against those labelled positive), as sentiment-labelled tweet sets are scored.
+//!
 //! `--plot DIR` also writes the figures as SVG files into DIR (made if missing): a grid of
 //! ROC curves, one panel per field, the crate's against VADER's with both AUCs in the legend
 //! (`dev-roc-SPLIT.svg`, `real-roc-SPLIT.svg`, and `real-customer-roc-SPLIT.svg` for the
@@ -33,6 +41,8 @@
 
 #[path = "support/cli.rs"]
 mod cli;
+#[path = "support/customers.rs"]
+mod customers;
 #[path = "support/metrics.rs"]
 mod metrics;
 #[path = "support/plot.rs"]
@@ -44,19 +54,18 @@ use cli::{Stop, dir_value, finish, json_error, open, print_help, read_all, usage
 use empathy::{Assessment, Concern, Dimension, Emotion, Kind, Level, Scorer};
 use indicatif::ProgressBar;
 use metrics::{FIELDS, Item, best_f1, qwk, roc_auc, roc_curve, spearman};
-use real::{CONCERN_FIELDS, CUSTOMER_FIELDS, REPLY_FIELDS, RealItem, Selection};
+use real::{CONCERN_FIELDS, CUSTOMER_FIELDS, REPLY_FIELDS, Rated, Selection};
 use serde_json::{Value, json};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str =
-    "usage: evaluate [PATH | --real] [--split all|train|held-out] [--json] [--plot DIR]";
+const USAGE: &str = "usage: evaluate [PATH | --real | --customers] [--split all|train|held-out] [--json] [--plot DIR]";
 
 const HELP: &str = "\
 Measure the scorer against human ratings, next to the vader_sentiment crate's compound score.
 
-usage: evaluate [PATH | --real] [--split all|train|held-out] [--json] [--plot DIR]
+usage: evaluate [PATH | --real | --customers] [--split all|train|held-out] [--json] [--plot DIR]
 
 PATH (- for stdin) holds rated items, JSONL lines {\"id\", \"customer\", \"reply\",
 \"ratings\": [{\"rater\", \"acknowledgment\": 0-2, …, \"overall\": 1-5}, …]}; default: the
@@ -66,6 +75,8 @@ options:
   --real        evaluate on the real rated corpus instead: ../shared/corpora/
                 ibm_customer_care.jsonl (or $EMPATHY_CORPUS) joined with the ratings in
                 data/eval/real/
+  --customers   evaluate the customer reading on the team's customer-message set
+                (data/eval/customers: eleven industries, two raters, sentiment labels)
   --split S     all (default), train or held-out (the calibration fits on train)
   --json        print the figures as one JSON object
   --plot DIR    also write SVG figures into DIR: ROC curves per field (the crate and VADER,
@@ -82,6 +93,7 @@ struct Options {
     split: Selection,
     json: bool,
     plot: Option<PathBuf>,
+    customers: bool,
 }
 
 fn main() -> ExitCode {
@@ -92,7 +104,9 @@ fn main() -> ExitCode {
     };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let result = if opts.real {
+    let result = if opts.customers {
+        evaluate_customers(&opts, &mut out)
+    } else if opts.real {
         evaluate_real(&opts, &mut out)
     } else {
         evaluate_dev(&opts, &mut out)
@@ -111,6 +125,7 @@ fn parse_args() -> Result<Option<Options>, String> {
         split: Selection::All,
         json: false,
         plot: None,
+        customers: false,
     };
     let mut parser = lexopt::Parser::from_env();
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
@@ -118,6 +133,7 @@ fn parse_args() -> Result<Option<Options>, String> {
             Short('h') | Long("help") => return Ok(None),
             Long("json") => opts.json = true,
             Long("real") => opts.real = true,
+            Long("customers") => opts.customers = true,
             Long("split") => {
                 let v = cli::value(&mut parser)?;
                 opts.split = Selection::parse(&v)
@@ -127,6 +143,9 @@ fn parse_args() -> Result<Option<Options>, String> {
             Value(v) if opts.path.is_none() => opts.path = Some(v.into()),
             other => return Err(other.unexpected().to_string()),
         }
+    }
+    if opts.customers && (opts.real || opts.path.is_some()) {
+        return Err("--customers takes neither PATH nor --real".into());
     }
     if opts.real && opts.path.is_some() {
         return Err("--real takes no PATH; set EMPATHY_CORPUS for another corpus path".into());
@@ -381,7 +400,7 @@ fn num(v: &Value) -> f64 {
 }
 
 /// Agreement of the first two raters on one field over `items`.
-fn agreement(items: &[&RealItem], field: &str, min: u8, max: u8, present: f64) -> Value {
+fn agreement<T: Rated>(items: &[&T], field: &str, min: u8, max: u8, present: f64) -> Value {
     let a: Vec<u8> = items.iter().filter_map(|i| i.rater(0, field)).collect();
     let b: Vec<u8> = items.iter().filter_map(|i| i.rater(1, field)).collect();
     let fa: Vec<f64> = a.iter().map(|&x| f64::from(x)).collect();
@@ -409,6 +428,174 @@ fn auc_row(field: &str, ours: Option<&[f64]>, vader: &[f64], positive: &[bool]) 
         "best_f1": f1,
         "vader_auc": roc_auc(vader, positive),
     })
+}
+
+/// The crate's customer reading and VADER's against rated customer messages: one AUC row and
+/// one ROC panel per emotion and for distress (present: raters' mean ≥ 1).
+fn customer_reading<T: Rated>(
+    scorer: &Scorer,
+    vader: &vader_sentiment::SentimentIntensityAnalyzer,
+    customers: &[&T],
+    progress: &ProgressBar,
+) -> CustomerReading {
+    let (emotions, cust_compound): (Vec<empathy::Emotions>, Vec<f64>) = customers
+        .iter()
+        .map(|i| {
+            progress.inc(1);
+            (
+                scorer.customer_emotions(i.text()).emotions,
+                compound(vader, i.text()),
+            )
+        })
+        .unzip();
+    let cust_neg: Vec<f64> = cust_compound.iter().map(|c| -c).collect();
+    let mut rows = Vec::new();
+    let mut panels = Vec::new();
+    for field in CUSTOMER_FIELDS {
+        let positive: Vec<bool> = customers.iter().map(|i| i.mean(field) >= 1.0).collect();
+        let (ours, vader_side): (Vec<f64>, &[f64]) = match Emotion::from_key(field) {
+            Some(e) => (
+                emotions.iter().map(|m| f64::from(m.get(e))).collect(),
+                if matches!(e, Emotion::Gratitude | Emotion::Relief) {
+                    &cust_compound
+                } else {
+                    &cust_neg
+                },
+            ),
+            // `distress`: the strongest distress emotion.
+            None => (
+                emotions.iter().map(|m| f64::from(m.distress())).collect(),
+                &cust_neg,
+            ),
+        };
+        rows.push(auc_row(field, Some(&ours), vader_side, &positive));
+        panels.push(panel(field, Some(&ours), vader_side, &positive));
+    }
+    CustomerReading {
+        rows,
+        panels,
+        emotions,
+        compound: cust_compound,
+    }
+}
+
+/// What [`customer_reading`] found: the table and panels, and the values behind them.
+struct CustomerReading {
+    rows: Vec<Value>,
+    panels: Vec<plot::Panel>,
+    emotions: Vec<empathy::Emotions>,
+    compound: Vec<f64>,
+}
+
+/// The team's customer-message set (`data/eval/customers`): a second domain for the
+/// customer reading, with the sentiment labels that tweet sets carry.
+fn evaluate_customers(opts: &Options, out: &mut impl Write) -> Result<u64, Stop> {
+    let set = customers::load().map_err(|e| Stop::Read(format!("customer set: {e}")))?;
+    let split = opts.split;
+    let items = set.select(split);
+    if items.is_empty() {
+        return Err(Stop::Read(format!(
+            "split {} selects no customer messages",
+            split.key()
+        )));
+    }
+    let scorer = Scorer::default();
+    let vader = vader_sentiment::SentimentIntensityAnalyzer::new();
+    let progress = scoring_bar(items.len());
+    let mut agree: Vec<Value> = CUSTOMER_FIELDS
+        .iter()
+        .map(|f| agreement(&items, f, 0, 2, 1.0))
+        .collect();
+    // Sentiment as 0 negative, 1 neutral, 2 positive; "pos" counts the negative ones.
+    let mut sentiment = agreement(&items, "sentiment", 0, 2, f64::INFINITY);
+    sentiment["field"] = json!("sentiment");
+    sentiment["positives"] = json!(items.iter().filter(|i| i.mean("sentiment") <= -0.5).count());
+    agree.push(sentiment);
+    let CustomerReading {
+        mut rows,
+        mut panels,
+        emotions,
+        compound,
+    } = customer_reading(&scorer, &vader, &items, &progress);
+    progress.finish_and_clear();
+    // Sentiment labels, as tweet sets have them: negative against the rest (the crate's
+    // distress), positive against the rest (its gratitude or relief).
+    let negative: Vec<bool> = items.iter().map(|i| i.mean("sentiment") <= -0.5).collect();
+    let distress: Vec<f64> = emotions.iter().map(|m| f64::from(m.distress())).collect();
+    let neg_compound: Vec<f64> = compound.iter().map(|c| -c).collect();
+    rows.push(auc_row(
+        "negative",
+        Some(&distress),
+        &neg_compound,
+        &negative,
+    ));
+    panels.push(panel("negative", Some(&distress), &neg_compound, &negative));
+    let positive: Vec<bool> = items.iter().map(|i| i.mean("sentiment") >= 0.5).collect();
+    let warm: Vec<f64> = emotions
+        .iter()
+        .map(|m| f64::from(m.get(Emotion::Gratitude).max(m.get(Emotion::Relief))))
+        .collect();
+    rows.push(auc_row("positive", Some(&warm), &compound, &positive));
+    panels.push(panel("positive", Some(&warm), &compound, &positive));
+    let not_english = items.iter().filter(|i| !i.english()).count();
+    let result = json!({
+        "set": set.dir.display().to_string(),
+        "split": split.key(),
+        "raters": set.raters,
+        "messages": items.len(),
+        "not_english": not_english,
+        "agreement": agree,
+        "customer": rows,
+    });
+    let plots = match &opts.plot {
+        Some(dir) => {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Stop::Read(format!("cannot make {}: {e}", dir.display())))?;
+            let path = dir.join(format!("customers-roc-{}.svg", split.key()));
+            plot::roc_grid(
+                &path,
+                &format!(
+                    "ROC per emotion: the team's customer messages, split {} ({} messages; present = raters' mean ≥ 1)",
+                    split.key(),
+                    items.len()
+                ),
+                &panels,
+            )
+            .map_err(Stop::Read)?;
+            vec![path]
+        }
+        None => Vec::new(),
+    };
+    if opts.json {
+        writeln!(out, "{result}")?;
+        return Ok(0);
+    }
+    writeln!(
+        out,
+        "team's customer messages {} (split {}): {} messages; raters {}; {} rated not English\n",
+        set.dir.display(),
+        split.key(),
+        items.len(),
+        set.raters.join(" vs "),
+        not_english,
+    )?;
+    writeln!(
+        out,
+        "(a) rater agreement (pos: mean ≥ 1; sentiment: mean ≤ −0.5, negative)"
+    )?;
+    writeln!(
+        out,
+        "{:<16} {:>5} {:>8} {:>8} {:>7}",
+        "field", "pos", "κw", "Spearman", "exact"
+    )?;
+    agreement_table(out, &result["agreement"])?;
+    writeln!(
+        out,
+        "\n(b) ROC AUC against rated mean ≥ 1; crate: customer_emotions (distress = emotions.distress()); VADER: −compound (compound for gratitude, relief)\n    negative: sentiment mean ≤ −0.5 vs the rest (crate: distress); positive: mean ≥ 0.5 (crate: gratitude or relief)"
+    )?;
+    auc_table(out, &result["customer"])?;
+    written(out, &plots)?;
+    Ok(0)
 }
 
 fn evaluate_real(opts: &Options, out: &mut impl Write) -> Result<u64, Stop> {
@@ -540,40 +727,12 @@ fn evaluate_real(opts: &Options, out: &mut impl Write) -> Result<u64, Stop> {
     let scores: Vec<f64> = assessed.iter().map(|a| f64::from(a.score)).collect();
 
     // (e) Customer messages: the crate's customer reading and VADER.
-    let (emotions, cust_compound): (Vec<empathy::Emotions>, Vec<f64>) = customers
-        .iter()
-        .map(|i| {
-            progress.inc(1);
-            (
-                scorer.customer_emotions(&i.text).emotions,
-                compound(&vader, &i.text),
-            )
-        })
-        .unzip();
+    let CustomerReading {
+        rows: customer_rows,
+        panels: customer_panels,
+        ..
+    } = customer_reading(&scorer, &vader, &customers, &progress);
     progress.finish_and_clear();
-    let cust_neg: Vec<f64> = cust_compound.iter().map(|c| -c).collect();
-    let mut customer_rows = Vec::new();
-    let mut customer_panels = Vec::new();
-    for field in CUSTOMER_FIELDS {
-        let positive: Vec<bool> = customers.iter().map(|i| i.mean(field) >= 1.0).collect();
-        let (ours, vader_side): (Vec<f64>, &[f64]) = match Emotion::from_key(field) {
-            Some(e) => (
-                emotions.iter().map(|m| f64::from(m.get(e))).collect(),
-                if matches!(e, Emotion::Gratitude | Emotion::Relief) {
-                    &cust_compound
-                } else {
-                    &cust_neg
-                },
-            ),
-            // `distress`: the strongest distress emotion.
-            None => (
-                emotions.iter().map(|m| f64::from(m.distress())).collect(),
-                &cust_neg,
-            ),
-        };
-        customer_rows.push(auc_row(field, Some(&ours), vader_side, &positive));
-        customer_panels.push(panel(field, Some(&ours), vader_side, &positive));
-    }
 
     let not_english = replies.iter().filter(|i| !i.english()).count()
         + customers.iter().filter(|i| !i.english()).count();

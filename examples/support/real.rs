@@ -192,6 +192,29 @@ impl RealItem {
     }
 }
 
+/// Something rated by several raters: a real utterance, or a message of the team's
+/// customer set. The evaluation's agreement and AUC tables read items through this.
+pub trait Rated {
+    /// The raters' mean of a field.
+    fn mean(&self, field: &str) -> f64;
+    /// Rater `i`'s value of a field, `None` when there is no such rater or field.
+    fn rater(&self, i: usize, field: &str) -> Option<u8>;
+    /// The text rated.
+    fn text(&self) -> &str;
+}
+
+impl Rated for RealItem {
+    fn mean(&self, field: &str) -> f64 {
+        RealItem::mean(self, field)
+    }
+    fn rater(&self, i: usize, field: &str) -> Option<u8> {
+        RealItem::rater(self, i, field)
+    }
+    fn text(&self) -> &str {
+        &self.text
+    }
+}
+
 /// The joined real data set.
 #[derive(Debug, Clone)]
 pub struct RealSet {
