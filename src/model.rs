@@ -68,6 +68,9 @@ pub struct Model {
     pub commitment: f32,
     /// Weight of a negation in a customer's message (something does not work) as frustration.
     pub problem_report: f32,
+    /// Factor for a thank-you that closes a customer's message after a question ("Could you
+    /// send the form? Thanks, Priya"): courtesy more than gratitude.
+    pub closing_thanks: f32,
     /// How much deflection takes back ownership (ownership × (1 − this × deflection)).
     pub deflection_ownership: f32,
     /// Replies shorter than this many words can be curt.
@@ -251,6 +254,7 @@ impl Model {
             ("commitment", self.commitment),
             ("deflection_ownership", self.deflection_ownership),
             ("problem_report", self.problem_report),
+            ("closing_thanks", self.closing_thanks),
             ("curt_warm", self.curt_warm),
             ("curt_ownership", self.curt_ownership),
             ("curt_exclaim", self.curt_exclaim),

@@ -157,6 +157,8 @@ named_enum! {
         /// A cue that counts only toward an upset customer (`upset = true` in the lexicon),
         /// weakened by how calm the customer is.
         CalmCustomer => "calm_customer",
+        /// A thank-you closing a customer's message that asks something: courtesy, weakened.
+        ClosingThanks => "closing_thanks",
     }
 }
 

@@ -161,6 +161,36 @@ impl Cache {
         }
     }
 
+    /// "Could you send me the form? Thanks, Priya": a thank-you that closes a message asking
+    /// something is courtesy (the guideline's gratitude 0–1 for "thanks in advance"), so it is
+    /// weakened. Thanks for something done, or thanks that are not the message's last word
+    /// (bar a signed name), keep their weight.
+    pub(super) fn closing_thanks(&mut self, weights: &Model) {
+        let gratitude = Kind::Emotion(Emotion::Gratitude);
+        let mut thanks = self
+            .findings
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.kind == gratitude);
+        let (Some((i, f)), None) = (thanks.next(), thanks.next()) else {
+            return;
+        };
+        let toks = &self.segments.toks;
+        let first = toks.partition_point(|t| (t.start as usize) < f.start);
+        let after = toks.partition_point(|t| (t.end as usize) <= f.end);
+        // Up to a signed name after it ("Thanks, Priya Shah"), nothing more.
+        let tail = toks[after..].iter().filter(|t| !t.kind.is_noise()).count();
+        let Some(tok) = toks.get(first) else {
+            return;
+        };
+        let asked = self.segments.sentences[..tok.sentence as usize]
+            .iter()
+            .any(|s| s.question);
+        if tail <= 3 && asked {
+            self.findings[i].apply(Rule::ClosingThanks, weights.closing_thanks);
+        }
+    }
+
     /// "Hi Maria," — a greeting followed by a capitalised name is personalization.
     pub(super) fn greetings_with_names(&mut self, text: &str, matcher: &Matcher, weights: &Model) {
         let toks = &self.segments.toks;

@@ -147,6 +147,7 @@ impl Cache {
 
         if side == Side::Customer {
             self.problem_reports(weights);
+            self.closing_thanks(weights);
         }
         if side == Side::Reply {
             self.open_questions_about_the_customer(matcher, weights);
