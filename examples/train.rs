@@ -13,8 +13,9 @@
 //! described in `support/learn.rs`. The held-out split is neither read for selection nor
 //! reported here: measure it with `cargo run --release --example evaluate -- --real --split
 //! held-out`. The figures printed (on stderr; the file goes to stdout) are in-sample on the
-//! TRAIN split, and on the development set (`data/eval/dev.jsonl`, a cross-set check), each
-//! for the hand-written lexicon alone and with the learned layer.
+//! TRAIN split, on the development set (`data/eval/dev.jsonl`, a cross-set check) and on the
+//! team's customer messages (`data/eval/customers`, another domain for the customer n-grams),
+//! each for the hand-written lexicon alone and with the learned layer.
 //!
 //! `--cv` splits the TRAIN conversations into five folds by brand, learns on four and scores the
 //! fifth, and prints the pooled out-of-fold AUCs; `--prior`, `--min-support`,
@@ -22,6 +23,8 @@
 //! (the shipped file always uses the constants of `support/learn.rs`). The test
 //! `tests/learned.rs` fails when the shipped file differs from what this produces.
 
+#[path = "support/customers.rs"]
+mod customers;
 #[path = "support/learn.rs"]
 mod learn;
 #[path = "support/metrics.rs"]
@@ -175,6 +178,28 @@ fn summary(set: &real::RealSet, hand: &Lexicon, sides: &[SideResult], text: &str
         }
         Err(e) => eprintln!("(no development set: {e})"),
     }
+    match customers::load() {
+        Ok(set) => {
+            eprintln!(
+                "\nthe team's customer messages, all items (another domain, not used for selection):"
+            );
+            let fig = |s: &Scorer| {
+                let emotions: Vec<Emotions> = set
+                    .items
+                    .iter()
+                    .map(|i| s.customer_emotions(&i.text).emotions)
+                    .collect();
+                emotion_aucs(&emotions, |field| {
+                    set.items
+                        .iter()
+                        .map(|i| i.mean(field) >= CUSTOMER_PRESENT)
+                        .collect()
+                })
+            };
+            print_pairs(&fig(&before), &fig(&after));
+        }
+        Err(e) => eprintln!("(no customer-message set: {e})"),
+    }
 }
 
 /// The hand-written lexicon, with a learned layer when given.
@@ -248,6 +273,14 @@ fn figures(
             .map(|i| i.mean(field) >= CUSTOMER_PRESENT)
             .collect()
     };
+    rows.extend(emotion_aucs(&emotions, felt));
+    rows
+}
+
+/// AUC of each learned emotion and of distress, against `felt(field)` (the raters' mean at
+/// or above [`CUSTOMER_PRESENT`]).
+fn emotion_aucs(emotions: &[Emotions], felt: impl Fn(&str) -> Vec<bool>) -> Vec<(String, f64)> {
+    let mut rows = Vec::new();
     for &key in CUSTOMER_KINDS {
         let emotion = Emotion::from_key(key).expect("a learned emotion is a crate emotion");
         let v: Vec<f64> = emotions.iter().map(|m| f64::from(m.get(emotion))).collect();

@@ -76,7 +76,10 @@ fn customer_cases_hold() {
                 .iter()
                 .any(|e| e.rules.iter().any(|x| x.key() == rule.as_str()));
             if !carried {
-                failures.push(format!("{}: no evidence carries {rule} ({:?})", c.why, c.text));
+                failures.push(format!(
+                    "{}: no evidence carries {rule} ({:?})",
+                    c.why, c.text
+                ));
             }
         }
     }
