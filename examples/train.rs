@@ -273,7 +273,7 @@ fn figures(
             .map(|i| i.mean(field) >= CUSTOMER_PRESENT)
             .collect()
     };
-    rows.extend(emotion_aucs(&emotions, felt));
+    rows.extend(emotion_aucs(emotions, felt));
     rows
 }
 
