@@ -176,22 +176,13 @@ impl ScorerBuilder {
 }
 
 /// The reply and customer matchers. They are independent, so the customer's is compiled on a
-/// second thread while this one compiles the reply's (about a third off a build's wall time
-/// on two cores); where no thread can be started, one after the other.
+/// second thread while this one compiles the reply's.
 fn build_matchers(lexicon: &Lexicon) -> Result<(Matcher, Matcher), Error> {
-    std::thread::scope(|scope| {
-        let customer = std::thread::Builder::new()
-            .name("empathy-build".into())
-            .spawn_scoped(scope, || Matcher::build(lexicon, Side::Customer));
-        let reply = Matcher::build(lexicon, Side::Reply);
-        let customer = match customer {
-            Ok(handle) => handle
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            Err(_) => Matcher::build(lexicon, Side::Customer),
-        };
-        Ok((reply?, customer?))
-    })
+    let (customer, reply) = crate::util::par::join(
+        || Matcher::build(lexicon, Side::Customer),
+        || Matcher::build(lexicon, Side::Reply),
+    );
+    Ok((reply?, customer?))
 }
 
 thread_local! {

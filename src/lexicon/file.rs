@@ -526,6 +526,25 @@ fn read_cues(
     groups: &[RawGroup],
     classes: &Classes,
 ) -> Result<Vec<Entry>, LexiconError> {
+    // Every entry's phrase cleaned and its pattern parsed first, half of them on a second
+    // thread (most of the reading time); then, in file order, the checks that need the
+    // entries before (duplicates, the running total), so the first error is the one reported.
+    let raws: Vec<&Spanned<String>> = groups.iter().flat_map(|g| &g.entries).collect();
+    let read = |raws: &[&Spanned<String>]| -> Vec<Result<ReadEntry, LexiconError>> {
+        raws.iter()
+            .map(|raw| {
+                let text = clean_phrase(ctx, raw, true)?;
+                let (seq, phrase_count) = parse_entry(&text, classes)
+                    .map_err(|problem| ctx.err(raw.span().start, problem))?;
+                Ok((text, seq, phrase_count))
+            })
+            .collect()
+    };
+    let (first, second) = raws.split_at(raws.len() / 2);
+    let (mut parsed, rest) = crate::util::par::join(|| read(first), || read(second));
+    parsed.extend(rest);
+    let mut parsed = parsed.into_iter();
+
     let mut entries = Vec::new();
     // Keyed by side too: the same phrase may be an agent cue and a customer cue.
     let mut seen: HashMap<(bool, String), usize> = HashMap::new();
@@ -549,7 +568,7 @@ fn read_cues(
         for raw in &group.entries {
             let at = raw.span().start;
             let line = ctx.lines.line(at);
-            let text = clean_phrase(ctx, raw, true)?;
+            let (text, seq, phrase_count) = parsed.next().expect("one result per entry")?;
             if let Some(&first_line) = seen.get(&(kind.is_customer(), text.clone())) {
                 return Err(ctx.err(
                     at,
@@ -559,8 +578,6 @@ fn read_cues(
                     },
                 ));
             }
-            let parsed = parse_entry(&text, classes).map_err(|problem| ctx.err(at, problem))?;
-            let (seq, phrase_count) = parsed;
             total += phrase_count;
             if total > MAX_PHRASES {
                 return Err(ctx.err(
@@ -589,6 +606,9 @@ fn read_cues(
     }
     Ok(entries)
 }
+
+/// An entry as read: its cleaned phrase, its parsed pattern and how many phrases it stands for.
+type ReadEntry = (String, pattern::Seq, usize);
 
 /// `credit = { kind = weight }`: exactly one kind.
 fn read_credit(ctx: &Ctx, c: &Spanned<BTreeMap<String, f64>>) -> Result<(Kind, f32), LexiconError> {
