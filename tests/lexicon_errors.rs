@@ -317,3 +317,34 @@ fn huge_lexicons_are_bounded() {
     assert!(matches!(e.problem, LexiconProblem::TooLarge { .. }), "{e}");
     assert!(e.line > 8);
 }
+
+#[test]
+fn the_first_bad_entry_in_file_order_is_reported() {
+    // Entries are read in two halves (on two threads where it can); whichever half an error
+    // is in, the one reported is the first in the file, and a group-level error before a bad
+    // entry still comes first.
+    for bad_at in [3usize, 40, 77] {
+        let mut src = String::from(HEAD);
+        src.push_str("[[cues]]\nkind = \"reassurance\"\nweight = 0.5\nentries = [\n");
+        for i in 0..80 {
+            if i == bad_at || i == 78 {
+                src.push_str("\"(broken\",\n");
+            } else {
+                src.push_str(&format!("\"word{i}\",\n"));
+            }
+        }
+        src.push_str("]\n");
+        let e = lexicon_error(&src);
+        assert_eq!(e.line, 7 + bad_at, "{e}");
+        assert!(matches!(e.problem, LexiconProblem::Pattern { .. }), "{e}");
+    }
+    let src = format!(
+        "{HEAD}[[cues]]\nkind = \"kindness\"\nweight = 0.5\nentries = [\"ok\"]\n\
+         [[cues]]\nkind = \"blame\"\nweight = 0.5\nentries = [\"(broken\"]\n"
+    );
+    let e = lexicon_error(&src);
+    assert_eq!(
+        e.line, 4,
+        "the unknown kind, before the bad entry after it: {e}"
+    );
+}
