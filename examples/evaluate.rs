@@ -22,7 +22,7 @@
 //! is the manifest's fixed split by conversation; the headline figures are `--split held-out`.
 //!
 //! `--customers` evaluates the customer reading on the team's customer-message set
-//! (`data/eval/customers`, see `support/customers.rs`): 480 messages to companies in eleven
+//! (`data/eval/customers`, see `support/customers.rs`): 780 messages to companies in twelve
 //! industries, each rated by two raters on the emotions and distress and labelled negative,
 //! neutral or positive. Beside the per-emotion AUCs it reports `negative` (the crate's
 //! distress against the messages labelled negative) and `positive` (gratitude or relief
@@ -76,7 +76,7 @@ options:
                 ibm_customer_care.jsonl (or $EMPATHY_CORPUS) joined with the ratings in
                 data/eval/real/
   --customers   evaluate the customer reading on the team's customer-message set
-                (data/eval/customers: eleven industries, two raters, sentiment labels)
+                (data/eval/customers: twelve industries, two raters, sentiment labels)
   --split S     all (default), train or held-out (the calibration fits on train)
   --json        print the figures as one JSON object
   --plot DIR    also write SVG figures into DIR: ROC curves per field (the crate and VADER,

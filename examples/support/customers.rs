@@ -3,7 +3,7 @@
 //! raters per message following `data/eval/GUIDELINE.md` §9 plus a `sentiment` label
 //! (negative / neutral / positive, as sentiment-labelled tweet sets have it).
 //!
-//! It is a second domain for the customer reading: eleven industries where the real corpus is
+//! It is a second domain for the customer reading: twelve industries where the real corpus is
 //! mostly tech support. Nothing is fitted on it; the `train` half (a hash of the id) may be
 //! read when writing cues, the `held_out` half only measured.
 
