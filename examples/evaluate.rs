@@ -323,6 +323,27 @@ fn panel(field: &str, ours: Option<&[f64]>, vader: &[f64], positive: &[bool]) ->
     }
 }
 
+/// Writes the ROC grid of a customer reading into `dir` as `{key}-roc-{split}.svg`.
+fn customer_roc(
+    dir: &Path,
+    key: &str,
+    set: &str,
+    split: &str,
+    panels: &[plot::Panel],
+) -> Result<PathBuf, Stop> {
+    let path = dir.join(format!("{key}-roc-{split}.svg"));
+    let messages = panels.first().map_or(0, |p| p.items);
+    plot::roc_grid(
+        &path,
+        &format!(
+            "ROC per emotion: {set}, split {split} ({messages} messages; present = raters' mean ≥ 1)"
+        ),
+        panels,
+    )
+    .map_err(Stop::Read)?;
+    Ok(path)
+}
+
 /// Writes one set's figures into `dir`: `{key}-roc-{split}.svg` and `{key}-score-{split}.svg`.
 /// Returns the files written.
 #[allow(clippy::too_many_arguments)]
@@ -551,18 +572,8 @@ fn evaluate_customers(opts: &Options, out: &mut impl Write) -> Result<u64, Stop>
         Some(dir) => {
             std::fs::create_dir_all(dir)
                 .map_err(|e| Stop::Read(format!("cannot make {}: {e}", dir.display())))?;
-            let path = dir.join(format!("customers-roc-{}.svg", split.key()));
-            plot::roc_grid(
-                &path,
-                &format!(
-                    "ROC per emotion: the team's customer messages, split {} ({} messages; present = raters' mean ≥ 1)",
-                    split.key(),
-                    items.len()
-                ),
-                &panels,
-            )
-            .map_err(Stop::Read)?;
-            vec![path]
+            let set = "the team's customer messages";
+            vec![customer_roc(dir, "customers", set, split.key(), &panels)?]
         }
         None => Vec::new(),
     };
@@ -583,11 +594,7 @@ fn evaluate_customers(opts: &Options, out: &mut impl Write) -> Result<u64, Stop>
         out,
         "(a) rater agreement (pos: mean ≥ 1; sentiment: mean ≤ −0.5, negative)"
     )?;
-    writeln!(
-        out,
-        "{:<16} {:>5} {:>8} {:>8} {:>7}",
-        "field", "pos", "κw", "Spearman", "exact"
-    )?;
+    agreement_header(out)?;
     agreement_table(out, &result["agreement"])?;
     writeln!(
         out,
@@ -767,18 +774,14 @@ fn evaluate_real(opts: &Options, out: &mut impl Write) -> Result<u64, Stop> {
                 (num(&o["spearman"]), num(&o["vader_spearman"])),
                 &scorer,
             )?;
-            let path = dir.join(format!("real-customer-roc-{}.svg", split.key()));
-            plot::roc_grid(
-                &path,
-                &format!(
-                    "ROC per emotion: customer messages of the real corpus, split {} ({} messages; present = raters' mean ≥ 1)",
-                    split.key(),
-                    customers.len()
-                ),
+            let set = "customer messages of the real corpus";
+            files.push(customer_roc(
+                dir,
+                "real-customer",
+                set,
+                split.key(),
                 &customer_panels,
-            )
-            .map_err(Stop::Read)?;
-            files.push(path);
+            )?);
             files
         }
         None => Vec::new(),
@@ -804,11 +807,7 @@ fn evaluate_real(opts: &Options, out: &mut impl Write) -> Result<u64, Stop> {
         "(a) rater agreement ({} vs {})",
         set.raters[0], set.raters[1]
     )?;
-    writeln!(
-        out,
-        "{:<16} {:>5} {:>8} {:>8} {:>7}",
-        "field", "pos", "κw", "Spearman", "exact"
-    )?;
+    agreement_header(out)?;
     writeln!(out, "replies (pos: mean ≥ 0.5; overall: mean ≥ 3)")?;
     agreement_table(out, &result["agreement"]["replies"])?;
     writeln!(out, "customer messages (pos: mean ≥ 1)")?;
@@ -832,6 +831,14 @@ fn evaluate_real(opts: &Options, out: &mut impl Write) -> Result<u64, Stop> {
     auc_table(out, &result["customer"])?;
     written(out, &plots)?;
     Ok(0)
+}
+
+fn agreement_header(out: &mut impl Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "{:<16} {:>5} {:>8} {:>8} {:>7}",
+        "field", "pos", "κw", "Spearman", "exact"
+    )
 }
 
 fn agreement_table(out: &mut impl Write, rows: &Value) -> io::Result<()> {
