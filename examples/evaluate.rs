@@ -420,8 +420,15 @@ fn num(v: &Value) -> f64 {
     v.as_f64().unwrap_or(f64::NAN)
 }
 
-/// Agreement of the first two raters on one field over `items`.
-fn agreement<T: Rated>(items: &[&T], field: &str, min: u8, max: u8, present: f64) -> Value {
+/// Agreement of the first two raters on one field over `items`; `present` says from the
+/// raters' mean whether an item counts as positive.
+fn agreement<T: Rated>(
+    items: &[&T],
+    field: &str,
+    min: u8,
+    max: u8,
+    present: impl Fn(f64) -> bool,
+) -> Value {
     let a: Vec<u8> = items.iter().filter_map(|i| i.rater(0, field)).collect();
     let b: Vec<u8> = items.iter().filter_map(|i| i.rater(1, field)).collect();
     let fa: Vec<f64> = a.iter().map(|&x| f64::from(x)).collect();
@@ -429,7 +436,7 @@ fn agreement<T: Rated>(items: &[&T], field: &str, min: u8, max: u8, present: f64
     let exact = a.iter().zip(&b).filter(|(x, y)| x == y).count() as f64 / a.len().max(1) as f64;
     json!({
         "field": field,
-        "positives": items.iter().filter(|i| i.mean(field) >= present).count(),
+        "positives": items.iter().filter(|i| present(i.mean(field))).count(),
         "qwk": qwk(&a, &b, min, max),
         "spearman": spearman(&fa, &fb),
         "exact": exact,
@@ -525,13 +532,10 @@ fn evaluate_customers(opts: &Options, out: &mut impl Write) -> Result<u64, Stop>
     let progress = scoring_bar(items.len());
     let mut agree: Vec<Value> = CUSTOMER_FIELDS
         .iter()
-        .map(|f| agreement(&items, f, 0, 2, 1.0))
+        .map(|f| agreement(&items, f, 0, 2, |m| m >= 1.0))
         .collect();
     // Sentiment as 0 negative, 1 neutral, 2 positive; "pos" counts the negative ones.
-    let mut sentiment = agreement(&items, "sentiment", 0, 2, f64::INFINITY);
-    sentiment["field"] = json!("sentiment");
-    sentiment["positives"] = json!(items.iter().filter(|i| i.mean("sentiment") <= -0.5).count());
-    agree.push(sentiment);
+    agree.push(agreement(&items, "sentiment", 0, 2, |m| m <= -0.5));
     let CustomerReading {
         mut rows,
         mut panels,
@@ -634,12 +638,12 @@ fn evaluate_real(opts: &Options, out: &mut impl Write) -> Result<u64, Stop> {
     // (a) Rater agreement.
     let mut agree_reply: Vec<Value> = REPLY_FIELDS
         .iter()
-        .map(|f| agreement(&replies, f, 0, 2, 0.5))
+        .map(|f| agreement(&replies, f, 0, 2, |m| m >= 0.5))
         .collect();
-    agree_reply.push(agreement(&replies, "overall", 1, 5, 3.0));
+    agree_reply.push(agreement(&replies, "overall", 1, 5, |m| m >= 3.0));
     let agree_customer: Vec<Value> = CUSTOMER_FIELDS
         .iter()
-        .map(|f| agreement(&customers, f, 0, 2, 1.0))
+        .map(|f| agreement(&customers, f, 0, 2, |m| m >= 1.0))
         .collect();
 
     // (b)–(d) Replies: the crate and VADER against the raters.

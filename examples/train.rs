@@ -35,7 +35,7 @@ mod real;
 use empathy::{Assessment, Concern, Emotion, Emotions, Kind, Lexicon, Scorer};
 use learn::{CUSTOMER_KINDS, CUSTOMER_PRESENT, Params, REPLY_KINDS, REPLY_PRESENT, SideResult};
 use metrics::{roc_auc, spearman};
-use real::{RealItem, Selection};
+use real::{Rated, RealItem, Selection};
 
 const USAGE: &str = "\
 usage: train [--write | --check] [--cv [--prior X] [--min-support N] [--min-conversations N]

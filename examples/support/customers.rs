@@ -48,8 +48,15 @@ pub struct CustomerItem {
 }
 
 impl CustomerItem {
+    /// Whether the raters read it as mostly English (all of them).
+    pub fn english(&self) -> bool {
+        self.ratings.iter().all(|r| r.english)
+    }
+}
+
+impl Rated for CustomerItem {
     /// The raters' mean of a field of [`CUSTOMER_FIELDS`], or of `sentiment` (−1…1).
-    pub fn mean(&self, field: &str) -> f64 {
+    fn mean(&self, field: &str) -> f64 {
         let n = self.ratings.len().max(1) as f64;
         if field == "sentiment" {
             return self
@@ -68,7 +75,7 @@ impl CustomerItem {
     }
 
     /// Rater `i`'s value of a field (`sentiment` as 0 negative, 1 neutral, 2 positive).
-    pub fn rater(&self, i: usize, field: &str) -> Option<u8> {
+    fn rater(&self, i: usize, field: &str) -> Option<u8> {
         let r = self.ratings.get(i)?;
         Some(if field == "sentiment" {
             (r.sentiment + 1) as u8
@@ -77,19 +84,6 @@ impl CustomerItem {
         })
     }
 
-    /// Whether the raters read it as mostly English (all of them).
-    pub fn english(&self) -> bool {
-        self.ratings.iter().all(|r| r.english)
-    }
-}
-
-impl Rated for CustomerItem {
-    fn mean(&self, field: &str) -> f64 {
-        CustomerItem::mean(self, field)
-    }
-    fn rater(&self, i: usize, field: &str) -> Option<u8> {
-        CustomerItem::rater(self, i, field)
-    }
     fn text(&self) -> &str {
         &self.text
     }
