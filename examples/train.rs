@@ -17,9 +17,10 @@
 //! team's customer messages (`data/eval/customers`, another domain for the customer n-grams),
 //! each for the hand-written lexicon alone and with the learned layer.
 //!
-//! `--cv` splits the TRAIN conversations into five folds by brand, learns on four and scores the
-//! fifth, and prints the pooled out-of-fold AUCs; `--prior`, `--min-support`,
-//! `--min-conversations`, `--min-brands`, `--min-lift`, `--min-z`, `--cap`, `--reply-min-words` and `--customer-min-words` change the constants for it
+//! `--cv` splits the TRAIN conversations and the TRAIN half of the team's customer set into
+//! five folds by brand, learns on four and scores the fifth, and prints the pooled
+//! out-of-fold AUCs; `--prior`, `--min-support`,
+//! `--min-conversations`, `--min-brands`, `--min-lift`, `--min-z`, `--cap`, `--reply-min-words`, `--customer-min-words` and `--customer-skip-generic` change the constants for it
 //! (the shipped file always uses the constants of `support/learn.rs`). The test
 //! `tests/learned.rs` fails when the shipped file differs from what this produces.
 
@@ -40,7 +41,8 @@ use real::{Rated, RealItem, Selection};
 const USAGE: &str = "\
 usage: train [--write | --check] [--cv [--prior X] [--min-support N] [--min-conversations N]
                                       [--min-brands N] [--min-lift X] [--min-z X] [--cap N]
-                                      [--reply-min-words N] [--customer-min-words N]]
+                                      [--reply-min-words N] [--customer-min-words N]
+                                      [--customer-skip-generic 0|1]]
 
   (none)      print the learned lexicon it would write (stdout) and figures (stderr)
   --write     write data/lexicon/en-learned.toml
@@ -83,6 +85,9 @@ fn main() {
             "--min-z" => params.min_z = value("--min-z"),
             "--cap" => params.cap = value("--cap") as usize,
             "--reply-min-words" => params.reply_min_words = value("--reply-min-words") as usize,
+            "--customer-skip-generic" => {
+                params.customer_skip_generic = value("--customer-skip-generic") != 0.0
+            }
             "--customer-min-words" => {
                 params.customer_min_words = value("--customer-min-words") as usize
             }
@@ -102,11 +107,15 @@ fn main() {
         std::process::exit(1)
     });
     let hand = learn::hand_lexicon();
+    let team = customers::load().unwrap_or_else(|e| {
+        eprintln!("error: the team's customer set: {e}");
+        std::process::exit(1)
+    });
     if cv {
-        cross_validate(&set, &hand, &params);
+        cross_validate(&set, &team, &hand, &params);
         return;
     }
-    let sides = learn::learn(&set);
+    let sides = learn::learn(&set, &team);
     let text = learn::render(&sides);
     let path = real::root().join(learn::LEARNED_PATH);
     if check {
@@ -130,11 +139,17 @@ fn main() {
     } else {
         print!("{text}");
     }
-    summary(&set, &hand, &sides, &text);
+    summary(&set, &team, &hand, &sides, &text);
 }
 
 /// Entries per kind, and the figures with and without the layer.
-fn summary(set: &real::RealSet, hand: &Lexicon, sides: &[SideResult], text: &str) {
+fn summary(
+    set: &real::RealSet,
+    team: &customers::CustomerSet,
+    hand: &Lexicon,
+    sides: &[SideResult],
+    text: &str,
+) {
     eprintln!("\nlearned entries per kind:");
     for side in sides {
         for &(kind, positives) in &side.base {
@@ -178,27 +193,28 @@ fn summary(set: &real::RealSet, hand: &Lexicon, sides: &[SideResult], text: &str
         }
         Err(e) => eprintln!("(no development set: {e})"),
     }
-    match customers::load() {
-        Ok(set) => {
-            eprintln!(
-                "\nthe team's customer messages, all items (another domain, not used for selection):"
-            );
-            let fig = |s: &Scorer| {
-                let emotions: Vec<Emotions> = set
-                    .items
+    for (sel, what) in [
+        (Selection::Train, "TRAIN half, in sample"),
+        (
+            Selection::HeldOut,
+            "held-out half, never read by the learner",
+        ),
+    ] {
+        eprintln!("\nthe team's customer messages, {what}:");
+        let items = team.select(sel);
+        let fig = |s: &Scorer| {
+            let emotions: Vec<Emotions> = items
+                .iter()
+                .map(|i| s.customer_emotions(&i.text).emotions)
+                .collect();
+            emotion_aucs(&emotions, |field| {
+                items
                     .iter()
-                    .map(|i| s.customer_emotions(&i.text).emotions)
-                    .collect();
-                emotion_aucs(&emotions, |field| {
-                    set.items
-                        .iter()
-                        .map(|i| i.mean(field) >= CUSTOMER_PRESENT)
-                        .collect()
-                })
-            };
-            print_pairs(&fig(&before), &fig(&after));
-        }
-        Err(e) => eprintln!("(no customer-message set: {e})"),
+                    .map(|i| i.mean(field) >= CUSTOMER_PRESENT)
+                    .collect()
+            })
+        };
+        print_pairs(&fig(&before), &fig(&after));
     }
 }
 
@@ -300,16 +316,24 @@ fn print_pairs(before: &[(String, f64)], after: &[(String, f64)]) {
 /// Five folds by brand inside TRAIN: learn on four, score the fifth (brands the layer has
 /// not seen). The figures of the pooled out-of-fold values, for the hand-written lexicon
 /// alone and with the layer learned without the fold.
-fn cross_validate(set: &real::RealSet, hand: &Lexicon, params: &Params) {
+fn cross_validate(
+    set: &real::RealSet,
+    team: &customers::CustomerSet,
+    hand: &Lexicon,
+    params: &Params,
+) {
     const FOLDS: u64 = 5;
     let replies = set.replies(Selection::Train);
     let customers = set.customers(Selection::Train);
+    let team = learn::team_train(team);
     // Folds by brand: the layer is judged on brands it has not seen.
-    let brand_of = learn::brands(&replies);
+    let mut brand_of = learn::brands(&replies);
+    brand_of.extend(team.iter().map(|(i, b)| (i.conv.clone(), b.clone())));
     let fold_of = |i: &RealItem| {
         let key = brand_of.get(&i.conv).unwrap_or(&i.conv);
         u64::from_str_radix(&real::text_hash(key), 16).unwrap_or(0) % FOLDS
     };
+    let (mut t_items, mut t_before, mut t_after) = (Vec::new(), Vec::new(), Vec::new());
     let plain = scorer(hand, None);
     let (mut r_items, mut c_items) = (Vec::new(), Vec::new());
     let (mut r_before, mut r_after, mut c_before, mut c_after) =
@@ -320,7 +344,9 @@ fn cross_validate(set: &real::RealSet, hand: &Lexicon, params: &Params) {
             replies.iter().partition(|i| fold_of(i) != f);
         let (fit_c, test_c): (Vec<&RealItem>, Vec<&RealItem>) =
             customers.iter().partition(|i| fold_of(i) != f);
-        let sides = learn::learn_items(&fit_r, &fit_c, hand, params);
+        let (fit_t, test_t): (Vec<_>, Vec<_>) =
+            team.iter().cloned().partition(|(i, _)| fold_of(i) != f);
+        let sides = learn::learn_items(&fit_r, &fit_c, &fit_t, hand, params);
         entries += sides.iter().map(|s| s.entries.len()).sum::<usize>();
         let with = scorer(hand, Some(&learn::render(&sides)));
         for i in &test_r {
@@ -331,8 +357,13 @@ fn cross_validate(set: &real::RealSet, hand: &Lexicon, params: &Params) {
             c_before.push(plain.customer_emotions(&i.text).emotions);
             c_after.push(with.customer_emotions(&i.text).emotions);
         }
+        for (i, _) in &test_t {
+            t_before.push(plain.customer_emotions(&i.text).emotions);
+            t_after.push(with.customer_emotions(&i.text).emotions);
+        }
         r_items.extend(test_r);
         c_items.extend(test_c);
+        t_items.extend(test_t.into_iter().map(|(i, _)| i));
     }
     eprintln!(
         "5-fold CV by brand inside TRAIN, pooled out-of-fold ({:.0} entries per fold; {params:?}):",
@@ -341,5 +372,16 @@ fn cross_validate(set: &real::RealSet, hand: &Lexicon, params: &Params) {
     print_pairs(
         &figures(&r_items, &r_before, &c_items, &c_before),
         &figures(&r_items, &r_after, &c_items, &c_after),
+    );
+    eprintln!("the team's customer messages (TRAIN half), pooled out-of-fold:");
+    let felt = |field: &str| -> Vec<bool> {
+        t_items
+            .iter()
+            .map(|i| i.mean(field) >= CUSTOMER_PRESENT)
+            .collect()
+    };
+    print_pairs(
+        &emotion_aucs(&t_before, felt),
+        &emotion_aucs(&t_after, felt),
     );
 }

@@ -4,6 +4,8 @@
 //! ratings), and its entries work like any cue: evidence with a span, overridable by a user
 //! lexicon.
 
+#[path = "../examples/support/customers.rs"]
+mod customers;
 #[path = "../examples/support/learn.rs"]
 mod learn;
 #[path = "../examples/support/metrics.rs"]
@@ -28,7 +30,8 @@ fn shipped_learned_layer_matches_the_training() {
         return;
     }
     let set = real::load().unwrap_or_else(|e| panic!("real data: {e}"));
-    let produced = learn::render(&learn::learn(&set));
+    let team = customers::load().unwrap_or_else(|e| panic!("the team's customer set: {e}"));
+    let produced = learn::render(&learn::learn(&set, &team));
     if produced != BUILTIN_EN_LEARNED {
         let (shipped, fresh): (Vec<&str>, Vec<&str>) = (
             BUILTIN_EN_LEARNED.lines().collect(),

@@ -4,13 +4,17 @@
 //! (negative / neutral / positive, as sentiment-labelled tweet sets have it).
 //!
 //! It is a second domain for the customer reading: twelve industries where the real corpus is
-//! mostly tech support. Nothing is fitted on it; the `train` half (a hash of the id) may be
-//! read when writing cues, the `held_out` half only measured.
+//! mostly tech support. The `train` half (a hash of the id) may be read when writing cues and
+//! is part of the learned layer's customer training items (`support/learn.rs`); the
+//! `held_out` half is only measured.
 
 #![allow(dead_code)]
 
 use crate::metrics::fnv1a;
-use crate::real::{CUSTOMER_FIELDS, LoadError, Rated, Selection, Split, root};
+use crate::real::{
+    CUSTOMER_FIELDS, LoadError, Rated, Rating, RealItem, Role, Selection, Split, root,
+};
+use empathy::token::{TokenKind, tokenize};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -51,6 +55,41 @@ impl CustomerItem {
     /// Whether the raters read it as mostly English (all of them).
     pub fn english(&self) -> bool {
         self.ratings.iter().all(|r| r.english)
+    }
+
+    /// The organisation the message is addressed to: its first `@handle`, else its industry
+    /// (an e-mail or chat names no handle; counting its industry as one brand is the
+    /// conservative reading for the learner's several-brands rule).
+    pub fn brand(&self) -> String {
+        tokenize(&self.text)
+            .find(|t| t.kind == TokenKind::Mention)
+            .map_or_else(
+                || format!("industry:{}", self.industry),
+                |t| t.text.to_lowercase(),
+            )
+    }
+
+    /// The message as a customer utterance of a conversation of its own (`team/<id>`), with
+    /// its ratings, so the learner reads it like a corpus message.
+    pub fn as_real(&self) -> RealItem {
+        RealItem {
+            conv: format!("team/{}", self.id),
+            pos: 0,
+            role: Role::Customer,
+            split: self.split,
+            text: self.text.clone(),
+            context: None,
+            ratings: self
+                .ratings
+                .iter()
+                .map(|r| Rating {
+                    rater: r.rater.clone(),
+                    values: r.values.to_vec(),
+                    overall: 0,
+                    english: r.english,
+                })
+                .collect(),
+        }
     }
 }
 

@@ -1,11 +1,15 @@
 //! The learned layer of the built-in lexicon (`data/lexicon/en-learned.toml`): weighted word
 //! n-grams of up to three words, derived from the TRAIN split of the real rated corpus
-//! (`support/real.rs`). Shared by `examples/train.rs`, which writes the file, and
+//! (`support/real.rs`) and, for customer messages, the TRAIN half of the team's customer set
+//! (`support/customers.rs`). Shared by `examples/train.rs`, which writes the file, and
 //! `tests/learned.rs`, which fails when the shipped file differs from what this produces.
 //!
 //! The procedure, for each side (agent replies, customer messages) and each kind it learns:
 //!
-//! 1. **Items and labels.** Every TRAIN item of the side; held-out items are never read. A
+//! 1. **Items and labels.** Every TRAIN item of the side; held-out items are never read.
+//!    Customer messages are the corpus's and the team set's TRAIN half (each a conversation
+//!    of its own, its brand the `@handle` it addresses): one corpus is tech support, and a
+//!    customer n-gram kept only there names that domain's topics. A
 //!    reply is positive for a kind when the mean of the two raters' ratings is ≥ 0.5 (what
 //!    `evaluate` calls present). A customer message is positive for an emotion when the mean
 //!    is ≥ 1, one rule for all eight: it is what `evaluate` and the ratings' README call
@@ -56,6 +60,7 @@
 
 #![allow(dead_code)]
 
+use crate::customers::CustomerSet;
 use crate::real::{CUSTOMER_FIELDS, RealItem, RealSet, Selection};
 use empathy::token::{TokenKind, normalize_word, tokenize};
 use empathy::{Kind, Lexicon};
@@ -87,6 +92,9 @@ pub const MAX_N: usize = 3;
 pub const REPLY_MIN_WORDS: usize = 2;
 /// Shortest n-gram learned for customer messages.
 pub const CUSTOMER_MIN_WORDS: usize = 1;
+/// Whether customer n-grams made only of stopwords and the built-in lexicon's `[context]
+/// generic_words` ("tell", "try", "every", "days") are skipped as well.
+pub const CUSTOMER_SKIP_GENERIC: bool = false;
 /// Strength of the Beta prior (in items) that shrinks an n-gram's precision to the base rate.
 pub const PRIOR: f64 = 10.0;
 /// Positive training items an n-gram must occur in.
@@ -125,6 +133,9 @@ pub struct Params {
     /// Shortest n-gram learned for replies, and for customer messages.
     pub reply_min_words: usize,
     pub customer_min_words: usize,
+    /// Whether customer n-grams made only of stopwords and `[context] generic_words` are
+    /// skipped.
+    pub customer_skip_generic: bool,
 }
 
 impl Default for Params {
@@ -139,6 +150,7 @@ impl Default for Params {
             cap: CAP,
             reply_min_words: REPLY_MIN_WORDS,
             customer_min_words: CUSTOMER_MIN_WORDS,
+            customer_skip_generic: CUSTOMER_SKIP_GENERIC,
         }
     }
 }
@@ -239,10 +251,15 @@ impl Hand {
 
 /// The built-in lexicon's `[context] stopwords`, read from the public source of `en.toml`.
 pub fn stopwords() -> HashSet<String> {
+    context_words("stopwords")
+}
+
+/// A word list of the built-in lexicon's `[context]` table, normalised.
+fn context_words(list: &str) -> HashSet<String> {
     let v: toml::Value = toml::from_str(empathy::lexicon::BUILTIN_EN)
         .unwrap_or_else(|e| panic!("the built-in en.toml is not TOML: {e}"));
     v.get("context")
-        .and_then(|c| c.get("stopwords"))
+        .and_then(|c| c.get(list))
         .and_then(|s| s.as_array())
         .map(|a| {
             a.iter()
@@ -618,14 +635,29 @@ fn overlaps(g: &[&str], h: &[&str]) -> bool {
 
 /// Learns the layer from these replies and customer messages (the caller picks TRAIN items),
 /// against the hand-written lexicon `hand` (the built-in `en.toml`).
+///
+/// `team` are further customer messages (the TRAIN half of the team's customer set, as
+/// [`crate::customers::CustomerItem::as_real`]) with each one's brand: another domain, so a customer n-gram
+/// must hold across industries, not only in tech support.
 pub fn learn_items(
     replies: &[&RealItem],
     customers: &[&RealItem],
+    team: &[(RealItem, String)],
     hand: &Lexicon,
     params: &Params,
 ) -> Vec<SideResult> {
     let stop = stopwords();
-    let brand_of = brands(replies);
+    let mut customer_stop = stop.clone();
+    if params.customer_skip_generic {
+        customer_stop.extend(context_words("generic_words"));
+    }
+    let mut brand_of = brands(replies);
+    brand_of.extend(team.iter().map(|(i, b)| (i.conv.clone(), b.clone())));
+    let customers: Vec<&RealItem> = customers
+        .iter()
+        .copied()
+        .chain(team.iter().map(|(i, _)| i))
+        .collect();
     vec![
         learn_side(
             "agent replies",
@@ -640,12 +672,12 @@ pub fn learn_items(
         ),
         learn_side(
             "customer messages",
-            customers,
+            &customers,
             CUSTOMER_KINDS,
             CUSTOMER_PRESENT,
             params.customer_min_words,
             &hand_phrases(hand, true),
-            &stop,
+            &customer_stop,
             &brand_of,
             params,
         ),
@@ -658,11 +690,21 @@ pub fn hand_lexicon() -> Lexicon {
         .unwrap_or_else(|e| panic!("the built-in en.toml is invalid: {e}"))
 }
 
-/// Learns the layer from the TRAIN split against the built-in hand-written lexicon.
-pub fn learn(set: &RealSet) -> Vec<SideResult> {
+/// The TRAIN half of the team's customer set, as learner items with their brands.
+pub fn team_train(team: &CustomerSet) -> Vec<(RealItem, String)> {
+    team.select(Selection::Train)
+        .iter()
+        .map(|i| (i.as_real(), i.brand()))
+        .collect()
+}
+
+/// Learns the layer from the TRAIN split of the real corpus and the TRAIN half of the
+/// team's customer set, against the built-in hand-written lexicon.
+pub fn learn(set: &RealSet, team: &CustomerSet) -> Vec<SideResult> {
     learn_items(
         &set.replies(Selection::Train),
         &set.customers(Selection::Train),
+        &team_train(team),
         &hand_lexicon(),
         &Params::default(),
     )
