@@ -4,6 +4,7 @@
 //! cargo run --release --example evaluate -- [PATH] [--split all|train|held-out] [--json] [--plot DIR]
 //! cargo run --release --example evaluate -- --real [--split all|train|held-out] [--json] [--plot DIR]
 //! cargo run --release --example evaluate -- --customers [--split all|train|held-out] [--json] [--plot DIR]
+//! cargo run --release --example evaluate -- --peer [--split all|train|held-out] [--json]
 //! ```
 //!
 //! PATH (default `data/eval/dev.jsonl`) holds lines `{"id", "customer", "reply", "ratings":
@@ -28,6 +29,14 @@
 //! distress against the messages labelled negative) and `positive` (gratitude or relief
 //! against those labelled positive), as sentiment-labelled tweet sets are scored.
 //!
+//! `--peer` evaluates the reply side in another domain, the team's peer emotional-support set
+//! (`data/eval/peer`, see `support/peer.rs`): supporters' turns, each labelled with the one
+//! strategy its writer chose. Per strategy it prints the AUC of the crate's fields that should
+//! carry it (a question: exploration; restating the seeker's words: understanding and
+//! personalization; reflecting feelings: acknowledgment and understanding; affirmation:
+//! reassurance) and of `score`, beside VADER's compound and, for questions, a bare count of
+//! `?`.
+//!
 //! `--plot DIR` also writes the figures as SVG files into DIR (made if missing): a grid of
 //! ROC curves, one panel per field, the crate's against VADER's with both AUCs in the legend
 //! (`dev-roc-SPLIT.svg`, `real-roc-SPLIT.svg`, and `real-customer-roc-SPLIT.svg` for the
@@ -45,6 +54,8 @@ mod cli;
 mod customers;
 #[path = "support/metrics.rs"]
 mod metrics;
+#[path = "support/peer.rs"]
+mod peer;
 #[path = "support/plot.rs"]
 mod plot;
 #[path = "support/real.rs"]
@@ -60,12 +71,12 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: evaluate [PATH | --real | --customers] [--split all|train|held-out] [--json] [--plot DIR]";
+const USAGE: &str = "usage: evaluate [PATH | --real | --customers | --peer] [--split all|train|held-out] [--json] [--plot DIR]";
 
 const HELP: &str = "\
 Measure the scorer against human ratings, next to the vader_sentiment crate's compound score.
 
-usage: evaluate [PATH | --real | --customers] [--split all|train|held-out] [--json] [--plot DIR]
+usage: evaluate [PATH | --real | --customers | --peer] [--split all|train|held-out] [--json] [--plot DIR]
 
 PATH (- for stdin) holds rated items, JSONL lines {\"id\", \"customer\", \"reply\",
 \"ratings\": [{\"rater\", \"acknowledgment\": 0-2, …, \"overall\": 1-5}, …]}; default: the
@@ -77,6 +88,9 @@ options:
                 data/eval/real/
   --customers   evaluate the customer reading on the team's customer-message set
                 (data/eval/customers: twelve industries, two raters, sentiment labels)
+  --peer        evaluate the replies in another domain: the team's peer emotional-support
+                turns (data/eval/peer), per strategy (question, restatement, reflection,
+                affirmation, …)
   --split S     all (default), train or held-out (the calibration fits on train)
   --json        print the figures as one JSON object
   --plot DIR    also write SVG figures into DIR: ROC curves per field (the crate and VADER,
@@ -94,6 +108,7 @@ struct Options {
     json: bool,
     plot: Option<PathBuf>,
     customers: bool,
+    peer: bool,
 }
 
 fn main() -> ExitCode {
@@ -104,7 +119,9 @@ fn main() -> ExitCode {
     };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let result = if opts.customers {
+    let result = if opts.peer {
+        evaluate_peer(&opts, &mut out)
+    } else if opts.customers {
         evaluate_customers(&opts, &mut out)
     } else if opts.real {
         evaluate_real(&opts, &mut out)
@@ -126,6 +143,7 @@ fn parse_args() -> Result<Option<Options>, String> {
         json: false,
         plot: None,
         customers: false,
+        peer: false,
     };
     let mut parser = lexopt::Parser::from_env();
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
@@ -134,6 +152,7 @@ fn parse_args() -> Result<Option<Options>, String> {
             Long("json") => opts.json = true,
             Long("real") => opts.real = true,
             Long("customers") => opts.customers = true,
+            Long("peer") => opts.peer = true,
             Long("split") => {
                 let v = cli::value(&mut parser)?;
                 opts.split = Selection::parse(&v)
@@ -143,6 +162,9 @@ fn parse_args() -> Result<Option<Options>, String> {
             Value(v) if opts.path.is_none() => opts.path = Some(v.into()),
             other => return Err(other.unexpected().to_string()),
         }
+    }
+    if opts.peer && (opts.customers || opts.real || opts.path.is_some() || opts.plot.is_some()) {
+        return Err("--peer takes neither PATH, --real, --customers nor --plot".into());
     }
     if opts.customers && (opts.real || opts.path.is_some()) {
         return Err("--customers takes neither PATH nor --real".into());
@@ -606,6 +628,120 @@ fn evaluate_customers(opts: &Options, out: &mut impl Write) -> Result<u64, Stop>
     )?;
     auc_table(out, &result["customer"])?;
     written(out, &plots)?;
+    Ok(0)
+}
+
+/// The crate's fields that should carry each strategy of the peer set, and whether VADER's
+/// compound (warmth) is a fair baseline for it.
+const PEER_FIELDS: [(&str, &[&str]); 5] = [
+    ("question", &["exploration"]),
+    ("restatement", &["understanding", "personalization"]),
+    ("reflection", &["acknowledgment", "understanding"]),
+    ("affirmation", &["reassurance", "understanding"]),
+    ("self_disclosure", &["understanding"]),
+];
+
+/// The team's peer emotional-support turns (`data/eval/peer`): the reply side in a domain
+/// where the strategies are listening, not fixing.
+fn evaluate_peer(opts: &Options, out: &mut impl Write) -> Result<u64, Stop> {
+    let set = peer::load().map_err(|e| Stop::Read(format!("peer set: {e}")))?;
+    let split = opts.split;
+    let items = set.select(split);
+    if items.is_empty() {
+        return Err(Stop::Read(format!(
+            "split {} selects no turns",
+            split.key()
+        )));
+    }
+    let scorer = Scorer::default();
+    let vader = vader_sentiment::SentimentIntensityAnalyzer::new();
+    let progress = scoring_bar(items.len());
+    let (assessed, warmth): (Vec<Assessment>, Vec<f64>) = items
+        .iter()
+        .map(|i| {
+            progress.inc(1);
+            (
+                scorer.score_reply(&i.seeker, &i.reply),
+                compound(&vader, &i.reply),
+            )
+        })
+        .unzip();
+    progress.finish_and_clear();
+    let questions: Vec<f64> = items
+        .iter()
+        .map(|i| i.reply.matches('?').count() as f64)
+        .collect();
+    let score: Vec<f64> = assessed.iter().map(|a| f64::from(a.score)).collect();
+    let mut rows = Vec::new();
+    for (strategy, fields) in PEER_FIELDS {
+        let positive: Vec<bool> = items.iter().map(|i| i.strategy == strategy).collect();
+        let mut aucs = serde_json::Map::new();
+        for &field in fields {
+            let kind = Kind::from_key(field).expect("a peer field is a crate kind");
+            let v: Vec<f64> = assessed.iter().map(|a| f64::from(a.get(kind))).collect();
+            aucs.insert(field.to_string(), json!(roc_auc(&v, &positive)));
+        }
+        aucs.insert("score".into(), json!(roc_auc(&score, &positive)));
+        rows.push(json!({
+            "strategy": strategy,
+            "positives": positive.iter().filter(|p| **p).count(),
+            "auc": aucs,
+            "vader_auc": roc_auc(&warmth, &positive),
+            "question_marks_auc": roc_auc(&questions, &positive),
+        }));
+    }
+    let mut counts = serde_json::Map::new();
+    for s in peer::STRATEGIES {
+        counts.insert(
+            s.to_string(),
+            json!(items.iter().filter(|i| i.strategy == s).count()),
+        );
+    }
+    let result = json!({
+        "set": set.path.display().to_string(),
+        "split": split.key(),
+        "turns": items.len(),
+        "strategies": counts,
+        "peer": rows,
+    });
+    if opts.json {
+        writeln!(out, "{result}")?;
+        return Ok(0);
+    }
+    writeln!(
+        out,
+        "team's peer-support turns {} (split {}): {} turns
+
+ROC AUC of the crate's fields against \"the turn's strategy is S\" (the other turns are the negatives); VADER: compound of the reply; \"?\": the reply's count of question marks
+",
+        set.path.display(),
+        split.key(),
+        items.len(),
+    )?;
+    writeln!(
+        out,
+        "{:<16} {:>5}  {:<44} {:>6} {:>6} {:>6}",
+        "strategy", "pos", "crate field AUC", "score", "VADER", "?"
+    )?;
+    for r in &rows {
+        let fields: Vec<String> = r["auc"]
+            .as_object()
+            .into_iter()
+            .flatten()
+            .filter(|(k, _)| *k != "score")
+            .map(|(k, v)| format!("{k} {:.3}", num(v)))
+            .collect();
+        writeln!(
+            out,
+            "{:<16} {:>5}  {:<44} {:>6.3} {:>6.3} {:>6.3}",
+            r["strategy"].as_str().unwrap_or(""),
+            r["positives"].as_u64().unwrap_or(0),
+            fields.join(", "),
+            num(&r["auc"]["score"]),
+            num(&r["vader_auc"]),
+            num(&r["question_marks_auc"]),
+        )?;
+    }
     Ok(0)
 }
 
