@@ -20,7 +20,7 @@
 //! `--cv` splits the TRAIN conversations and the TRAIN half of the team's customer set into
 //! five folds by brand, learns on four and scores the fifth, and prints the pooled
 //! out-of-fold AUCs; `--prior`, `--min-support`,
-//! `--min-conversations`, `--min-brands`, `--min-lift`, `--min-z`, `--cap`, `--reply-min-words`, `--customer-min-words` and `--customer-skip-generic` change the constants for it
+//! `--min-conversations`, `--min-brands`, `--min-lift`, `--min-z`, `--cap`, `--reply-min-words`, `--customer-min-words`, `--customer-skip-generic` and `--min-sources` change the constants for it
 //! (the shipped file always uses the constants of `support/learn.rs`). The test
 //! `tests/learned.rs` fails when the shipped file differs from what this produces.
 
@@ -42,7 +42,7 @@ const USAGE: &str = "\
 usage: train [--write | --check] [--cv [--prior X] [--min-support N] [--min-conversations N]
                                       [--min-brands N] [--min-lift X] [--min-z X] [--cap N]
                                       [--reply-min-words N] [--customer-min-words N]
-                                      [--customer-skip-generic 0|1]]
+                                      [--customer-skip-generic 0|1] [--min-sources N]]
 
   (none)      print the learned lexicon it would write (stdout) and figures (stderr)
   --write     write data/lexicon/en-learned.toml
@@ -85,6 +85,7 @@ fn main() {
             "--min-z" => params.min_z = value("--min-z"),
             "--cap" => params.cap = value("--cap") as usize,
             "--reply-min-words" => params.reply_min_words = value("--reply-min-words") as usize,
+            "--min-sources" => params.min_sources = value("--min-sources") as usize,
             "--customer-skip-generic" => {
                 params.customer_skip_generic = value("--customer-skip-generic") != 0.0
             }

@@ -95,6 +95,9 @@ pub const CUSTOMER_MIN_WORDS: usize = 1;
 /// Whether customer n-grams made only of stopwords and the built-in lexicon's `[context]
 /// generic_words` ("tell", "try", "every", "days") are skipped as well.
 pub const CUSTOMER_SKIP_GENERIC: bool = false;
+/// Distinct sources (the real corpus; the team's customer set, conversations `team/…`) the
+/// positive items of a customer n-gram must come from.
+pub const MIN_SOURCES: usize = 1;
 /// Strength of the Beta prior (in items) that shrinks an n-gram's precision to the base rate.
 pub const PRIOR: f64 = 10.0;
 /// Positive training items an n-gram must occur in.
@@ -136,6 +139,9 @@ pub struct Params {
     /// Whether customer n-grams made only of stopwords and `[context] generic_words` are
     /// skipped.
     pub customer_skip_generic: bool,
+    /// Distinct sources (the real corpus, the team's customer set) an n-gram's positive
+    /// items must come from, where the side has items from both.
+    pub min_sources: usize,
 }
 
 impl Default for Params {
@@ -151,6 +157,7 @@ impl Default for Params {
             reply_min_words: REPLY_MIN_WORDS,
             customer_min_words: CUSTOMER_MIN_WORDS,
             customer_skip_generic: CUSTOMER_SKIP_GENERIC,
+            min_sources: MIN_SOURCES,
         }
     }
 }
@@ -518,6 +525,11 @@ fn learn_side(
             index.entry(g).or_default().push(i);
         }
     }
+    let sources = items
+        .iter()
+        .map(|i| source(&i.conv))
+        .collect::<BTreeSet<_>>()
+        .len();
     let n_items: f64 = weight.iter().sum();
     let mut base = Vec::new();
     let mut candidates: Vec<Learned> = Vec::new();
@@ -549,9 +561,11 @@ fn learn_side(
             let texts_n = distinct(&|i| cluster[i].to_string());
             let convs_n = distinct(&|i| items[i].conv.clone());
             let brands_n = distinct(&|i| brand[i].to_string());
+            let sources_n = distinct(&|i| source(&items[i].conv).to_string());
             if texts_n < params.min_support
                 || convs_n < params.min_conversations
                 || brands_n < params.min_brands
+                || sources_n < params.min_sources.min(sources)
             {
                 continue;
             }
@@ -617,6 +631,16 @@ fn learn_side(
         items: items.len(),
         base,
         entries: taken,
+    }
+}
+
+/// Where an item comes from: the team's customer set (conversations `team/…`, see
+/// [`crate::customers::CustomerItem::as_real`]) or the real corpus.
+fn source(conv: &str) -> &'static str {
+    if conv.starts_with("team/") {
+        "team"
+    } else {
+        "corpus"
     }
 }
 

@@ -72,7 +72,7 @@ pub fn peer_path() -> PathBuf {
 
 /// The fixed split: half the turns, by a hash of the id, are held out.
 fn split_of(id: &str) -> Split {
-    if fnv1a(id) % 2 == 0 {
+    if fnv1a(id).is_multiple_of(2) {
         Split::HeldOut
     } else {
         Split::Train
