@@ -23,7 +23,7 @@
 //! is the manifest's fixed split by conversation; the headline figures are `--split held-out`.
 //!
 //! `--customers` evaluates the customer reading on the team's customer-message set
-//! (`data/eval/customers`, see `support/customers.rs`): 780 messages to companies in twelve
+//! (`data/eval/customers`, see `support/customers.rs`): 1,180 messages to companies in twenty
 //! industries, each rated by two raters on the emotions and distress and labelled negative,
 //! neutral or positive. Beside the per-emotion AUCs it reports `negative` (the crate's
 //! distress against the messages labelled negative) and `positive` (gratitude or relief
