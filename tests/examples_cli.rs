@@ -204,6 +204,7 @@ fn usage_errors_exit_2_with_a_message_on_stderr() {
         ("evaluate", &["--plot"]),
         ("evaluate", &["--plot", "--json"]),
         ("evaluate", &["--real", "mine.jsonl"]),
+        ("evaluate", &["--peer", "--real"]),
         ("evaluate", &["--frobnicate"]),
         ("calibrate", &["--frobnicate"]),
         ("calibrate", &["extra"]),
@@ -685,4 +686,31 @@ fn evaluate_plots_roc_curves_and_the_score_scatter_as_svg() {
         !dir.join("real-roc-held-out.svg").exists(),
         "the split is respected"
     );
+}
+
+#[test]
+fn evaluate_peer_reports_each_strategy_on_the_split() {
+    let out = run("evaluate", &["--peer", "--split", "held-out", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("only JSON on stdout");
+    assert_eq!(json["split"], "held-out");
+    let turns = json["turns"].as_u64().expect("a turn count");
+    assert!(
+        turns > 0 && turns < 400,
+        "a held-out half, not all: {turns}"
+    );
+    let rows = json["peer"].as_array().expect("rows");
+    for (strategy, field) in [
+        ("question", "exploration"),
+        ("reflection", "acknowledgment"),
+        ("affirmation", "reassurance"),
+    ] {
+        let row = rows
+            .iter()
+            .find(|r| r["strategy"] == strategy)
+            .unwrap_or_else(|| panic!("no {strategy} row"));
+        let auc = row["auc"][field].as_f64().expect("an AUC");
+        assert!((0.0..=1.0).contains(&auc), "{strategy}/{field}: {auc}");
+        assert!(row["positives"].as_u64().unwrap_or(0) > 0);
+    }
 }

@@ -10,7 +10,6 @@
 
 #![allow(dead_code)]
 
-use crate::metrics::fnv1a;
 use crate::real::{
     CUSTOMER_FIELDS, LoadError, Rated, Rating, RealItem, Role, Selection, Split, root,
 };
@@ -156,15 +155,6 @@ pub fn customers_dir() -> PathBuf {
     root().join("data/eval/customers")
 }
 
-/// The fixed split: half the messages, by a hash of the id, are held out.
-fn split_of(id: &str) -> Split {
-    if fnv1a(id).is_multiple_of(2) {
-        Split::HeldOut
-    } else {
-        Split::Train
-    }
-}
-
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct MessageLine {
@@ -226,7 +216,7 @@ pub fn load_from(dir: &Path) -> Result<CustomerSet, LoadError> {
             )));
         }
         items.push(CustomerItem {
-            split: split_of(&m.id),
+            split: Split::of_id(&m.id),
             id: m.id,
             industry: m.industry,
             channel: m.channel,

@@ -10,7 +10,6 @@
 
 #![allow(dead_code)]
 
-use crate::metrics::fnv1a;
 use crate::real::{LoadError, Selection, Split, root};
 use serde::Deserialize;
 use std::collections::HashSet;
@@ -70,15 +69,6 @@ pub fn peer_path() -> PathBuf {
     root().join("data/eval/peer/turns.jsonl")
 }
 
-/// The fixed split: half the turns, by a hash of the id, are held out.
-fn split_of(id: &str) -> Split {
-    if fnv1a(id).is_multiple_of(2) {
-        Split::HeldOut
-    } else {
-        Split::Train
-    }
-}
-
 /// Reads the set from [`peer_path`].
 pub fn load() -> Result<PeerSet, LoadError> {
     load_from(&peer_path())
@@ -117,7 +107,7 @@ pub fn load_from(path: &Path) -> Result<PeerSet, LoadError> {
             return Err(LoadError(format!("{}: id {} appears twice", at(), t.id)));
         }
         items.push(PeerItem {
-            split: split_of(&t.id),
+            split: Split::of_id(&t.id),
             id: t.id,
             seeker: t.seeker,
             reply: t.reply,
