@@ -661,8 +661,9 @@ fn overlaps(g: &[&str], h: &[&str]) -> bool {
 /// against the hand-written lexicon `hand` (the built-in `en.toml`).
 ///
 /// `team` are further customer messages (the TRAIN half of the team's customer set, as
-/// [`crate::customers::CustomerItem::as_real`]) with each one's brand: another domain, so a customer n-gram
-/// must hold across industries, not only in tech support.
+/// [`crate::customers::CustomerItem::as_real`]) with each one's brand: other industries
+/// than the corpus's tech support, so the customer n-grams are counted over both domains
+/// (`params.min_sources` can require support from both; the shipped layer does not).
 pub fn learn_items(
     replies: &[&RealItem],
     customers: &[&RealItem],
