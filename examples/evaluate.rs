@@ -631,8 +631,8 @@ fn evaluate_customers(opts: &Options, out: &mut impl Write) -> Result<u64, Stop>
     Ok(0)
 }
 
-/// The crate's fields that should carry each strategy of the peer set, and whether VADER's
-/// compound (warmth) is a fair baseline for it.
+/// The crate's fields that should carry each strategy of the peer set (the strategies without
+/// a field of their own — suggestion, information, other — are only negatives).
 const PEER_FIELDS: [(&str, &[&str]); 5] = [
     ("question", &["exploration"]),
     ("restatement", &["understanding", "personalization"]),

@@ -328,8 +328,7 @@ fn cross_validate(
     let customers = set.customers(Selection::Train);
     let team = learn::team_train(team);
     // Folds by brand: the layer is judged on brands it has not seen.
-    let mut brand_of = learn::brands(&replies);
-    brand_of.extend(team.iter().map(|(i, b)| (i.conv.clone(), b.clone())));
+    let brand_of = learn::brands_with(&replies, &team);
     let fold_of = |i: &RealItem| {
         let key = brand_of.get(&i.conv).unwrap_or(&i.conv);
         u64::from_str_radix(&real::text_hash(key), 16).unwrap_or(0) % FOLDS

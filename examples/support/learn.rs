@@ -422,6 +422,13 @@ pub fn brands(replies: &[&RealItem]) -> HashMap<String, String> {
     out
 }
 
+/// [`brands`] of the corpus's conversations, and each team message's own brand.
+pub fn brands_with(replies: &[&RealItem], team: &[(RealItem, String)]) -> HashMap<String, String> {
+    let mut out = brands(replies);
+    out.extend(team.iter().map(|(i, b)| (i.conv.clone(), b.clone())));
+    out
+}
+
 /// Clusters of near-identical texts (canned replies posted again and again): texts whose
 /// sets of word pairs overlap by at least [`SAME_TEXT`] (Jaccard) are one cluster. Returns
 /// each text's cluster number.
@@ -676,8 +683,7 @@ pub fn learn_items(
     if params.customer_skip_generic {
         customer_stop.extend(context_words("generic_words"));
     }
-    let mut brand_of = brands(replies);
-    brand_of.extend(team.iter().map(|(i, b)| (i.conv.clone(), b.clone())));
+    let brand_of = brands_with(replies, team);
     let customers: Vec<&RealItem> = customers
         .iter()
         .copied()
