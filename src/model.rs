@@ -68,6 +68,10 @@ pub struct Model {
     pub commitment: f32,
     /// Weight of a negation in a customer's message (something does not work) as frustration.
     pub problem_report: f32,
+    /// Weight of a customer's emphasis as anger: a word in capitals in a message otherwise in
+    /// lower case ("I've sent FOUR emails"), or one to three words in quotation marks, the
+    /// company's own word thrown back ("your \"unlimited\" plan"). Once per message each.
+    pub emphasis: f32,
     /// Factor for a thank-you that closes a customer's message after a question ("Could you
     /// send the form? Thanks, Priya"): courtesy more than gratitude.
     pub closing_thanks: f32,
@@ -254,6 +258,7 @@ impl Model {
             ("commitment", self.commitment),
             ("deflection_ownership", self.deflection_ownership),
             ("problem_report", self.problem_report),
+            ("emphasis", self.emphasis),
             ("closing_thanks", self.closing_thanks),
             ("curt_warm", self.curt_warm),
             ("curt_ownership", self.curt_ownership),

@@ -253,6 +253,9 @@ named_enum! {
         Commitment => "commitment",
         /// In a customer's message: a negation saying that something does not work.
         ProblemReport => "problem_report",
+        /// In a customer's message: emphasis read as anger — a word in capitals in a message
+        /// otherwise in lower case ("FOUR emails"), or a scare quote ("your \"unlimited\" plan").
+        Emphasis => "emphasis",
     }
 }
 

@@ -7,7 +7,7 @@ use crate::kind::{Concern, Dimension, Emotion, Kind};
 use crate::lexicon::ContextKind;
 use crate::model::Model;
 use crate::report::{Rule, Rules};
-use crate::text::segment;
+use crate::text::segment::{self, Tok};
 use crate::text::token::TokenKind;
 
 impl Cache {
@@ -154,6 +154,66 @@ impl Cache {
             let base = weights.problem_report;
             self.findings
                 .push(Finding::plain(frustration, span, Source::Problem, base));
+        }
+        if self.findings.len() > before {
+            self.findings
+                .sort_unstable_by_key(|f| (f.start, f.end, f.kind));
+        }
+    }
+
+    /// "I've sent FOUR emails", "so much for your \"unlimited\" plan": a customer stresses a
+    /// word in capitals in a message otherwise in lower case, or throws the company's own
+    /// word back in quotation marks (one to three words, the first in lower case: a menu
+    /// label or a quoted error message is neither). Either is a weak sign of anger, once per
+    /// message. A capitalised word the vocabulary does not know is taken for an acronym
+    /// ("JFK", "PS4"); a message mostly in capitals is shouted as a whole, which the
+    /// `shouted` rule reads on its cues.
+    pub(super) fn emphasis(&mut self, text: &str, weights: &Model) {
+        if weights.emphasis <= 0.0 {
+            return;
+        }
+        let anger = Kind::Emotion(Emotion::Anger);
+        let toks = &self.segments.toks;
+        let words = toks.iter().filter(|t| t.kind == TokenKind::Word);
+        let capitals = |t: &&Tok| {
+            t.has(segment::ALL_CAPS) && t.end - t.start >= 3 && t.word != segment::NO_WORD
+        };
+        let shouted = words.clone().filter(capitals).count();
+        let before = self.findings.len();
+        if let Some(t) = words.clone().find(capitals)
+            && 3 * shouted < words.count()
+        {
+            let span = (t.start as usize, t.end as usize);
+            self.findings.push(Finding::plain(
+                anger,
+                span,
+                Source::Emphasis,
+                weights.emphasis,
+            ));
+        }
+        let opens = |at: u32| text[..at as usize].ends_with(['"', '“']);
+        let closes = |at: u32| text[at as usize..].starts_with(['"', '”']);
+        let quote = (0..toks.len()).find_map(|i| {
+            let first = &toks[i];
+            if !first.has(segment::QUOTED) || first.has(segment::CAPITALIZED) || !opens(first.start)
+            {
+                return None;
+            }
+            let run = toks[i..]
+                .iter()
+                .take(3)
+                .take_while(|t| t.kind == TokenKind::Word && t.has(segment::QUOTED));
+            run.into_iter()
+                .find(|t| closes(t.end))
+                .map(|t| (first.start as usize, t.end as usize))
+        });
+        if let Some((start, end)) = quote {
+            self.findings.push(Finding::plain(
+                anger,
+                (start, end),
+                Source::Emphasis,
+                weights.emphasis,
+            ));
         }
         if self.findings.len() > before {
             self.findings

@@ -34,6 +34,8 @@ pub(crate) enum Source {
     Commitment,
     /// A negation in a customer's message: something does not work.
     Problem,
+    /// A customer's emphasis: a word in capitals, a scare quote.
+    Emphasis,
 }
 
 /// A cue found in the text, after the rules, in original byte offsets: what becomes
@@ -147,6 +149,7 @@ impl Cache {
 
         if side == Side::Customer {
             self.problem_reports(weights);
+            self.emphasis(text, weights);
             self.closing_thanks(weights);
         }
         if side == Side::Reply {

@@ -151,6 +151,7 @@ impl Engine {
             Source::Reflection => (EvidenceSource::Reflection, None),
             Source::Commitment => (EvidenceSource::Commitment, None),
             Source::Problem => (EvidenceSource::ProblemReport, None),
+            Source::Emphasis => (EvidenceSource::Emphasis, None),
         }
     }
 
