@@ -66,6 +66,9 @@ pub struct Model {
     pub impersonal_question: f32,
     /// Weight of a first-person commitment ("I've emailed you…") that matched no cue.
     pub commitment: f32,
+    /// Weight of a self-help step ("Try clearing the cache", "then restart the app") that
+    /// matched no ownership cue: the guideline's "correct self-help instruction".
+    pub instruction: f32,
     /// Weight of a negation in a customer's message (something does not work) as frustration.
     pub problem_report: f32,
     /// Weight of a customer's emphasis as anger: a word in capitals in a message otherwise in
@@ -256,6 +259,7 @@ impl Model {
             ("open_question", self.open_question),
             ("impersonal_question", self.impersonal_question),
             ("commitment", self.commitment),
+            ("instruction", self.instruction),
             ("deflection_ownership", self.deflection_ownership),
             ("problem_report", self.problem_report),
             ("emphasis", self.emphasis),

@@ -251,6 +251,9 @@ named_enum! {
         Reflection => "reflection",
         /// A first-person commitment ("I'll …") that matched no ownership cue.
         Commitment => "commitment",
+        /// A self-help step ("Try clearing the cache", "please restart the app") that matched
+        /// no ownership cue.
+        Instruction => "instruction",
         /// In a customer's message: a negation saying that something does not work.
         ProblemReport => "problem_report",
         /// In a customer's message: emphasis read as anger — a word in capitals in a message

@@ -399,3 +399,69 @@ fn reused_assessments_get_the_same_evidence_as_fresh_ones() {
         }
     }
 }
+
+/// The evidence of `source` in an assessment: (kind, text) pairs.
+fn computed(a: &empathy::Assessment, source: EvidenceSource) -> Vec<(String, String)> {
+    a.evidence
+        .iter()
+        .chain(a.customer.iter().flat_map(|c| &c.evidence))
+        .filter(|e| e.source == source)
+        .map(|e| (e.kind.to_string(), e.text.clone()))
+        .collect()
+}
+
+#[test]
+fn a_self_help_step_is_a_little_ownership_where_no_cue_reads_it() {
+    let s = Scorer::default();
+    let steps = s.score("Go to Settings > Privacy and turn off location sharing.");
+    assert_eq!(
+        computed(&steps, EvidenceSource::Instruction),
+        [("ownership".to_string(), "Go to".to_string())]
+    );
+    assert!(steps.dimensions.ownership > 0.0);
+    // After an opener ("please"), once per sentence.
+    let please = s.score("Please check the cable, then check the plug. Then restart it.");
+    assert_eq!(computed(&please, EvidenceSource::Instruction).len(), 2);
+    // Not a step: a negated verb, a verb inside the clause, sending the customer elsewhere,
+    // pointing to a link.
+    for text in [
+        "Don't reset the router yet.",
+        "We check every parcel before it leaves.",
+        "Please contact your bank about this charge.",
+        "Check https://help.example.com for more.",
+    ] {
+        let a = s.score(text);
+        assert!(
+            computed(&a, EvidenceSource::Instruction).is_empty(),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_customers_capitals_and_scare_quotes_are_emphasis() {
+    let s = Scorer::default();
+    let read = |text: &str| {
+        computed(
+            &s.score_reply_to("ok", CustomerMessage::new(text)),
+            EvidenceSource::Emphasis,
+        )
+    };
+    assert_eq!(
+        read("i have asked FOUR times about my refund"),
+        [("anger".to_string(), "FOUR".to_string())]
+    );
+    assert_eq!(
+        read("so much for the \"priority\" queue"),
+        [("anger".to_string(), "priority".to_string())]
+    );
+    // Acronyms, a message shouted as a whole, a quoted label, a long quotation.
+    for text in [
+        "flying JFK to LHR tomorrow, when is boarding?",
+        "WHERE IS MY REFUND",
+        "where is the \"Saved items\" tab?",
+        "the app says \"we could not process your payment right now\"",
+    ] {
+        assert!(read(text).is_empty(), "{text}: {:?}", read(text));
+    }
+}

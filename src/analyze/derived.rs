@@ -133,6 +133,61 @@ impl Cache {
         }
     }
 
+    /// "Try clearing the cache", "please restart the router", "then tap Settings": a help
+    /// verb that opens its clause (after at most one opener such as "please") is a
+    /// self-help step, the guideline's ownership 1 ("a correct self-help instruction").
+    /// Weakly, once per sentence, and only where no ownership cue already reads it; "don't
+    /// reset" does not open with the verb, and "check www.example.com" only points to a link. Runs before the other derived cues, while the
+    /// findings are still in text order.
+    pub(super) fn instructions(&mut self, weights: &Model) {
+        if weights.instruction <= 0.0 {
+            return;
+        }
+        let ownership = Kind::Dimension(Dimension::Ownership);
+        let toks = &self.segments.toks;
+        let cues = self.findings.len();
+        let (mut seen, mut opener, mut last_sentence) = (0, None, None);
+        for c in &self.context {
+            if c.is(ContextKind::InstructionOpener) && toks[c.first].has(segment::FIRST_IN_CLAUSE) {
+                opener = Some(c.last);
+            }
+            if !c.is(ContextKind::Instruction) {
+                continue;
+            }
+            let head = &toks[c.first];
+            let opens = head.has(segment::FIRST_IN_CLAUSE)
+                || (opener.is_some_and(|o| o + 1 == c.first)
+                    && toks[c.first - 1].clause == head.clause);
+            // "Check www.example.com" only points to a link: the guideline's ownership 0.
+            let to_a_link = toks[c.last + 1..]
+                .iter()
+                .take(3)
+                .take_while(|t| t.sentence == head.sentence)
+                .any(|t| t.kind == TokenKind::Url);
+            if !opens || to_a_link || last_sentence == Some(head.sentence) {
+                continue;
+            }
+            let (start, end) = (head.start as usize, toks[c.last].end as usize);
+            // The findings are in text order: one cursor serves every step.
+            while seen < cues && self.findings[seen].end <= start {
+                seen += 1;
+            }
+            let read = self.findings[seen..cues]
+                .iter()
+                .take_while(|f| f.start < end)
+                .any(|f| f.kind == ownership);
+            if !read {
+                last_sentence = Some(head.sentence);
+                self.findings.push(Finding::plain(
+                    ownership,
+                    (start, end),
+                    Source::Instruction,
+                    weights.instruction,
+                ));
+            }
+        }
+    }
+
     /// A customer rarely names a feeling; they say what does not work: "can't log in", "never
     /// arrived", "still no refund". A negation in a customer's message is a weak sign of
     /// frustration (once per sentence), beside whatever the emotion cues found.

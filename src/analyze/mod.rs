@@ -32,6 +32,8 @@ pub(crate) enum Source {
     Reflection,
     /// A first-person commitment that matched no ownership cue.
     Commitment,
+    /// A self-help step that matched no ownership cue.
+    Instruction,
     /// A negation in a customer's message: something does not work.
     Problem,
     /// A customer's emphasis: a word in capitals, a scare quote.
@@ -153,6 +155,7 @@ impl Cache {
             self.closing_thanks(weights);
         }
         if side == Side::Reply {
+            self.instructions(weights);
             self.open_questions_about_the_customer(matcher, weights);
             self.commitments(weights);
             self.weaken_walls_with_alternatives(weights);

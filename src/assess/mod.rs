@@ -150,6 +150,7 @@ impl Engine {
             Source::Question => (EvidenceSource::Question, None),
             Source::Reflection => (EvidenceSource::Reflection, None),
             Source::Commitment => (EvidenceSource::Commitment, None),
+            Source::Instruction => (EvidenceSource::Instruction, None),
             Source::Problem => (EvidenceSource::ProblemReport, None),
             Source::Emphasis => (EvidenceSource::Emphasis, None),
         }

@@ -110,6 +110,10 @@ struct RawContext {
     #[serde(default)]
     commitments: Vec<Spanned<String>>,
     #[serde(default)]
+    instructions: Vec<Spanned<String>>,
+    #[serde(default)]
+    instruction_openers: Vec<Spanned<String>>,
+    #[serde(default)]
     not_names: Vec<Spanned<String>>,
     #[serde(default)]
     stopwords: Vec<Spanned<String>>,
@@ -672,6 +676,8 @@ fn read_context(ctx: &Ctx, raw: RawContext) -> Result<Context, LexiconError> {
         (ContextKind::Apology, raw.apologies),
         (ContextKind::Celebration, raw.celebrations),
         (ContextKind::Commitment, raw.commitments),
+        (ContextKind::Instruction, raw.instructions),
+        (ContextKind::InstructionOpener, raw.instruction_openers),
     ];
     for (kind, list) in lists {
         context.lists[kind as usize] = clean(list)?;

@@ -59,6 +59,10 @@ named_enum! {
         Celebration => "celebrations",
         /// Open a first-person commitment ("i'll", "let me").
         Commitment => "commitments",
+        /// A help verb that opens a step ("try", "restart", "go to").
+        Instruction => "instructions",
+        /// A word that may come before such a verb ("please", "then").
+        InstructionOpener => "instruction_openers",
     }
 }
 
