@@ -455,10 +455,10 @@ fn a_customers_capitals_and_scare_quotes_are_emphasis() {
         read("so much for the \"priority\" queue"),
         [("anger".to_string(), "priority".to_string())]
     );
-    // Acronyms, a message shouted as a whole, a quoted label, a long quotation.
+    assert_eq!(read("WHERE IS MY REFUND").len(), 1);
+    // Acronyms, a quoted label, a long quotation.
     for text in [
         "flying JFK to LHR tomorrow, when is boarding?",
-        "WHERE IS MY REFUND",
         "where is the \"Saved items\" tab?",
         "the app says \"we could not process your payment right now\"",
     ] {

@@ -216,28 +216,26 @@ impl Cache {
         }
     }
 
-    /// "I've sent FOUR emails", "so much for your \"unlimited\" plan": a customer stresses a
-    /// word in capitals in a message otherwise in lower case, or throws the company's own
-    /// word back in quotation marks (one to three words, the first in lower case: a menu
-    /// label or a quoted error message is neither). Either is a weak sign of anger, once per
-    /// message. A capitalised word the vocabulary does not know is taken for an acronym
-    /// ("JFK", "PS4"); a message mostly in capitals is shouted as a whole, which the
-    /// `shouted` rule reads on its cues.
+    /// "I've sent FOUR emails", "WHY IS MY BILL $340", "so much for your \"unlimited\"
+    /// plan": a customer stresses a word (or the whole message) in capitals, or throws the
+    /// company's own word back in quotation marks (one to three words, the first in lower
+    /// case: a menu label or a quoted error message is neither). Either is a weak sign of
+    /// anger, once per message. A word in capitals the vocabulary does not know is taken for
+    /// an acronym ("JFK", "PS4").
     pub(super) fn emphasis(&mut self, text: &str, weights: &Model) {
         if weights.emphasis <= 0.0 {
             return;
         }
         let anger = Kind::Emotion(Emotion::Anger);
         let toks = &self.segments.toks;
-        let words = toks.iter().filter(|t| t.kind == TokenKind::Word);
         let capitals = |t: &&Tok| {
-            t.has(segment::ALL_CAPS) && t.end - t.start >= 3 && t.word != segment::NO_WORD
+            t.kind == TokenKind::Word
+                && t.has(segment::ALL_CAPS)
+                && t.end - t.start >= 3
+                && t.word != segment::NO_WORD
         };
-        let shouted = words.clone().filter(capitals).count();
         let before = self.findings.len();
-        if let Some(t) = words.clone().find(capitals)
-            && 3 * shouted < words.count()
-        {
+        if let Some(t) = toks.iter().find(capitals) {
             let span = (t.start as usize, t.end as usize);
             self.findings.push(Finding::plain(
                 anger,
