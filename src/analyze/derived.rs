@@ -188,6 +188,37 @@ impl Cache {
         }
     }
 
+    /// "Good morning, my card expired": a word inside the greeting that opens a customer's
+    /// clause is the greeting, not a cue ("good" is gratitude elsewhere). Only a finding
+    /// strictly inside the greeting goes; a cue as long as it ("thank you so much") stays.
+    pub(super) fn greetings_are_not_cues(&mut self) {
+        let toks = &self.segments.toks;
+        let mut greetings = self
+            .context
+            .iter()
+            .filter(|c| {
+                c.is(ContextKind::Greeting)
+                    && c.last > c.first
+                    && toks[c.first].has(segment::FIRST_IN_CLAUSE)
+            })
+            .map(|c| (toks[c.first].start as usize, toks[c.last].end as usize))
+            .peekable();
+        if greetings.peek().is_none() {
+            return;
+        }
+        let mut current = greetings.next();
+        self.findings.retain(|f| {
+            while let Some((_, end)) = current
+                && end <= f.start
+            {
+                current = greetings.next();
+            }
+            !current.is_some_and(|(start, end)| {
+                start <= f.start && f.end <= end && f.end - f.start < end - start
+            })
+        });
+    }
+
     /// A customer rarely names a feeling; they say what does not work: "can't log in", "never
     /// arrived", "still no refund". A negation in a customer's message is a weak sign of
     /// frustration (once per sentence), beside whatever the emotion cues found.

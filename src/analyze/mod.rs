@@ -150,6 +150,7 @@ impl Cache {
         }
 
         if side == Side::Customer {
+            self.greetings_are_not_cues();
             self.problem_reports(weights);
             self.emphasis(text, weights);
             self.closing_thanks(weights);
