@@ -512,7 +512,7 @@ fn customer_reading<T: Rated>(
                     &cust_neg
                 },
             ),
-            // `distress`: the strongest distress emotion.
+            // `distress`: `Emotions::distress`, the distress emotions together, less the good ones.
             None => (
                 emotions.iter().map(|m| f64::from(m.distress())).collect(),
                 &cust_neg,

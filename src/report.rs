@@ -107,12 +107,29 @@ score_table! {
 }
 
 impl Emotions {
-    /// The strongest distress emotion (frustration, anger, sadness, anxiety).
+    /// How distressed the customer is, 0–1: the chance that at least one distress emotion
+    /// (frustration, anger, sadness, anxiety) is there, reading each value as a probability —
+    /// so two weak signs count for more than one — discounted by the plainest good feeling
+    /// (gratitude or relief): a customer praising the crew who "walked it up 5 flights
+    /// because the elevator was broken" is not distressed.
+    ///
+    /// ```
+    /// use empathy::Emotions;
+    /// let mut e = Emotions::default();
+    /// e.frustration = 0.5;
+    /// assert_eq!(e.distress(), 0.5);
+    /// e.anger = 0.5;
+    /// assert_eq!(e.distress(), 0.75);
+    /// e.gratitude = 0.6;
+    /// assert!((e.distress() - 0.3).abs() < 1e-6);
+    /// ```
     pub fn distress(&self) -> f32 {
-        self.frustration
-            .max(self.anger)
-            .max(self.sadness)
-            .max(self.anxiety)
+        let none = [self.frustration, self.anger, self.sadness, self.anxiety]
+            .iter()
+            .map(|v| 1.0 - v.clamp(0.0, 1.0))
+            .product::<f32>();
+        let good = self.gratitude.max(self.relief).clamp(0.0, 1.0);
+        (1.0 - none) * (1.0 - good)
     }
 
     /// The emotion with the highest value, if any is above zero.

@@ -41,7 +41,7 @@ fn cases() -> Cases {
     toml::from_str(&text).expect("customer.toml parses")
 }
 
-/// An emotion by key, or `distress` (the strongest distress emotion).
+/// An emotion by key, or `distress` (`Emotions::distress`).
 fn value(emotions: &Emotions, key: &str) -> f32 {
     if key == "distress" {
         return emotions.distress();
