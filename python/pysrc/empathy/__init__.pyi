@@ -19,7 +19,7 @@ class Span(TypedDict):
     start: int  # byte offsets into the UTF-8 text, on char boundaries
     end: int
 
-EvidenceSource = Literal["cue", "learned", "customer_name", "question", "reflection", "commitment", "problem_report"]
+EvidenceSource = Literal["cue", "learned", "customer_name", "question", "reflection", "commitment", "instruction", "problem_report", "emphasis"]
 
 class Evidence(TypedDict):
     kind: str
