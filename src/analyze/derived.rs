@@ -1,5 +1,7 @@
-//! Cues derived from the shape of a reply rather than named by a lexicon entry: a greeting
-//! with a name, a question about the customer, a policy wall followed by an alternative.
+//! Cues derived from the shape of a text rather than named by a lexicon entry: a greeting
+//! with a name, a question about the customer, a commitment or a self-help step, a policy
+//! wall followed by an alternative; in a customer's message, a problem report, emphasis, a
+//! greeting that is not a cue.
 
 use super::{Cache, Finding, Source};
 use crate::compile::Matcher;

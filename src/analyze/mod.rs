@@ -6,7 +6,8 @@
 //!   [`matching::ContextHit`]s.
 //! * [`rules`]: negation, contrast, intensifiers, hedges, questions, quotes → a weight.
 //! * [`derived`]: cues no lexicon entry names (names in greetings, questions about the
-//!   customer, policy walls softened by an alternative).
+//!   customer, commitments and self-help steps, policy walls softened by an alternative; in
+//!   a customer's message, problem reports and emphasis).
 
 pub(crate) mod derived;
 pub(crate) mod matching;
