@@ -139,8 +139,7 @@ impl Cache {
     /// verb that opens its clause (after at most one opener such as "please") is a
     /// self-help step, the guideline's ownership 1 ("a correct self-help instruction").
     /// Weakly, once per sentence, and only where no ownership cue already reads it; "don't
-    /// reset" does not open with the verb, and "check www.example.com" only points to a link. Runs before the other derived cues, while the
-    /// findings are still in text order.
+    /// reset" does not open with the verb, and "check www.example.com" only points to a link.
     pub(super) fn instructions(&mut self, weights: &Model) {
         if weights.instruction <= 0.0 {
             return;
@@ -187,6 +186,11 @@ impl Cache {
                     weights.instruction,
                 ));
             }
+        }
+        // The derived cues after this one walk the findings in text order.
+        if self.findings.len() > cues {
+            self.findings
+                .sort_unstable_by_key(|f| (f.start, f.end, f.kind));
         }
     }
 
