@@ -84,6 +84,11 @@ impl Cache {
                 });
             }
         }
+        // The commitments pass after this one walks the findings in text order.
+        if self.findings.len() > cues {
+            self.findings
+                .sort_unstable_by_key(|f| (f.start, f.end, f.kind));
+        }
     }
 
     /// "I've emailed you the itinerary", "I'm checking with the depot", "let me pull up your
@@ -94,6 +99,7 @@ impl Cache {
         let ownership = Kind::Dimension(Dimension::Ownership);
         let toks = &self.segments.toks;
         let cues = self.findings.len();
+        debug_assert!(self.findings.windows(2).all(|w| w[0].start <= w[1].start));
         let mut seen = 0;
         for c in &self.context {
             if !c.is(ContextKind::Commitment) {
