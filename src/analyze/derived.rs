@@ -13,6 +13,15 @@ use crate::text::segment::{self, Tok};
 use crate::text::token::TokenKind;
 
 impl Cache {
+    /// Sorts the findings back into text order after a pass pushed some past index `from`
+    /// (the passes after it walk them with a cursor).
+    fn back_in_text_order(&mut self, from: usize) {
+        if self.findings.len() > from {
+            self.findings
+                .sort_unstable_by_key(|f| (f.start, f.end, f.kind));
+        }
+    }
+
     /// A policy refusal is not a wall when the reply goes on to offer something else.
     pub(super) fn weaken_walls_with_alternatives(&mut self, weights: &Model) {
         let wall = Kind::Concern(Concern::PolicyWall);
@@ -84,11 +93,7 @@ impl Cache {
                 });
             }
         }
-        // The commitments pass after this one walks the findings in text order.
-        if self.findings.len() > cues {
-            self.findings
-                .sort_unstable_by_key(|f| (f.start, f.end, f.kind));
-        }
+        self.back_in_text_order(cues);
     }
 
     /// "I've emailed you the itinerary", "I'm checking with the depot", "let me pull up your
@@ -193,11 +198,7 @@ impl Cache {
                 ));
             }
         }
-        // The derived cues after this one walk the findings in text order.
-        if self.findings.len() > cues {
-            self.findings
-                .sort_unstable_by_key(|f| (f.start, f.end, f.kind));
-        }
+        self.back_in_text_order(cues);
     }
 
     /// "Good morning, my card expired": a word inside the greeting that opens a customer's
@@ -253,10 +254,7 @@ impl Cache {
             self.findings
                 .push(Finding::plain(frustration, span, Source::Problem, base));
         }
-        if self.findings.len() > before {
-            self.findings
-                .sort_unstable_by_key(|f| (f.start, f.end, f.kind));
-        }
+        self.back_in_text_order(before);
     }
 
     /// "I've sent FOUR emails", "WHY IS MY BILL $340", "so much for your \"unlimited\"
@@ -311,10 +309,7 @@ impl Cache {
                 weights.emphasis,
             ));
         }
-        if self.findings.len() > before {
-            self.findings
-                .sort_unstable_by_key(|f| (f.start, f.end, f.kind));
-        }
+        self.back_in_text_order(before);
     }
 
     /// "Could you send me the form? Thanks, Priya": a thank-you that closes a message asking
@@ -381,8 +376,7 @@ impl Cache {
             ));
         }
         self.handle_names(text, matcher, weights);
-        self.findings
-            .sort_unstable_by_key(|f| (f.start, f.end, f.kind));
+        self.back_in_text_order(0);
     }
 
     /// "@nadia_k Nadia, …" — a reply that opens with the name in the handle it answers.
