@@ -250,33 +250,46 @@ impl Segments {
         c: &mut Cursor,
     ) -> Option<usize> {
         let bytes = text.as_bytes();
-        let first = bytes[i];
-        let numeric = first.is_ascii_digit();
-        // The word's first eight bytes: its lookup key and its case when it is no longer.
+        // The word's first eight bytes: its lookup key, its case, and (for a word of fewer
+        // than eight bytes, most of them) the byte after it. Each class is read once.
         let head = load8(bytes, i);
-        let mut j = match alnum_run(head) {
-            8 => alnum_end(bytes, i + 8),
-            n => i + n,
-        };
-        // Inner joiners: don't, follow-up, 3.50, 10:30 (most words end in a space).
-        while let Some(&joiner) = bytes.get(j)
-            && matches!(joiner, b'\'' | b'-' | b'.' | b',' | b':')
-            && j + 1 < bytes.len()
-            && CLASS[bytes[j + 1] as usize] & ALNUM != 0
-        {
-            let ok = if numeric {
-                joiner != b'\'' && joiner != b'-' && bytes[j + 1].is_ascii_digit()
+        let upper = ascii_in(head, b'A', b'Z');
+        let lower = ascii_in(head, b'a', b'z');
+        let digit = ascii_in(head, b'0', b'9');
+        let numeric = digit & 0x80 != 0;
+        let run = alnum_run(upper | lower | digit);
+        // What may join the next run to this word: don't, follow-up; 3.50, 10:30.
+        let joins = |b: u8| {
+            if numeric {
+                matches!(b, b'.' | b',' | b':')
             } else {
-                joiner == b'\'' || joiner == b'-'
-            };
-            if !ok {
-                break;
+                matches!(b, b'\'' | b'-')
             }
-            j = alnum_end(bytes, j + 1);
-        }
+        };
+        // The byte after the word (0 past the end of the text, which no check below takes).
+        let after = |j: usize| bytes.get(j).copied().unwrap_or(0);
+        let (j, next) = match run {
+            8 => (alnum_end(bytes, i + 8), None),
+            n => (i + n, Some((head >> (8 * n)) as u8)),
+        };
+        let (j, next) = match next {
+            Some(b) if !joins(b) => (j, b),
+            _ => {
+                let mut j = j;
+                // Inner joiners (most words end in a space, and never get here).
+                while let Some(&joiner) = bytes.get(j)
+                    && joins(joiner)
+                    && j + 1 < bytes.len()
+                    && CLASS[bytes[j + 1] as usize] & ALNUM != 0
+                    && (!numeric || bytes[j + 1].is_ascii_digit())
+                {
+                    j = alnum_end(bytes, j + 1);
+                }
+                (j, after(j))
+            }
+        };
         // The tokenizer decides words that go on in non-ASCII or an `@`, and links: "http",
         // "https" or "www" followed by "://" or "." (checked only then: no branch per word).
-        let next = bytes.get(j).copied().unwrap_or(b' ');
         if next >= 0x80
             || next == b'@'
             || (matches!(next, b':' | b'.') && j - i <= 5 && token::starts_url(bytes, i))
@@ -290,16 +303,16 @@ impl Segments {
         } else {
             (1 << (8 * len)) - 1
         };
-        let upper = ascii_in(head, b'A', b'Z') & mask;
+        let upper = upper & mask;
         let (kind, caps) = if numeric {
             (TokenKind::Number, 0)
         } else {
             let all_caps = if len <= 8 {
-                upper.count_ones() >= 2 && ascii_in(head, b'a', b'z') & mask == 0
+                upper.count_ones() >= 2 && lower & mask == 0
             } else {
                 is_all_caps(&bytes[i..j])
             };
-            let capitalized = first.is_ascii_uppercase();
+            let capitalized = upper & 0x80 != 0;
             let caps =
                 if all_caps { ALL_CAPS } else { 0 } | if capitalized { CAPITALIZED } else { 0 };
             (TokenKind::Word, caps)
@@ -323,11 +336,7 @@ impl Segments {
         };
         self.word_like(c, kind, i, j, caps, id);
         // The space after a word is skipped here, not by another turn of the main loop.
-        Some(if bytes.get(j) == Some(&b' ') {
-            j + 1
-        } else {
-            j
-        })
+        Some(j + usize::from(next == b' '))
     }
 
     /// Any token from the tokenizer.
@@ -475,19 +484,24 @@ fn stretched(
     squeezed_id(&text[start..end], words, buffers)
 }
 
-/// How many of the eight bytes of `x` are ASCII letters or digits before the first that is
-/// not (8: all of them).
+/// How many of eight bytes are ASCII letters or digits before the first that is not (8:
+/// all of them), from the high bit of each byte that is (`alnum`).
 #[inline]
-fn alnum_run(x: u64) -> usize {
-    let alnum = ascii_in(x, b'0', b'9') | ascii_in(x | splat(0x20), b'a', b'z');
+fn alnum_run(alnum: u64) -> usize {
     (!alnum & splat(0x80)).trailing_zeros() as usize / 8
+}
+
+/// The high bit of each of the eight bytes of `x` that is an ASCII letter or digit.
+#[inline]
+fn alnum_bytes(x: u64) -> u64 {
+    ascii_in(x, b'0', b'9') | ascii_in(x | splat(0x20), b'a', b'z')
 }
 
 /// The end of the run of ASCII letters and digits from `j`, read eight bytes at a time.
 #[inline]
 fn alnum_end(bytes: &[u8], mut j: usize) -> usize {
     loop {
-        let n = alnum_run(load8(bytes, j));
+        let n = alnum_run(alnum_bytes(load8(bytes, j)));
         j += n;
         if n < 8 {
             return j;
