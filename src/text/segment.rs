@@ -220,6 +220,15 @@ impl Segments {
                 self.punct(&mut c, (true, true, question, bangs));
                 i = j;
                 continue;
+            } else if b == b'@'
+                && FAST
+                && let Some(end) = ascii_handle_end(bytes, i)
+            {
+                // "@user" opens most replies on social channels: read here, not by the
+                // tokenizer (a handle is no word: no ID, no capitals).
+                self.word_like(&mut c, TokenKind::Mention, i, end, 0, NO_WORD);
+                i = end;
+                continue;
             } else if class & PUNCT != 0 && !starts_emoticon(bytes, i) {
                 if c.line_start && b == b'>' {
                     c.line_quoted = true;
@@ -509,6 +518,18 @@ fn alnum_end(bytes: &[u8], mut j: usize) -> usize {
     }
 }
 
+/// The end of an all-ASCII handle at `i` (an `@`, then `[A-Za-z0-9_]`); `None` when there
+/// is none or it goes on in non-ASCII (the tokenizer decides those).
+#[inline]
+fn ascii_handle_end(bytes: &[u8], i: usize) -> Option<usize> {
+    let run = bytes[i + 1..]
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'_'))
+        .unwrap_or(bytes.len() - i - 1);
+    let end = i + 1 + run;
+    (run > 0 && bytes.get(end).is_none_or(|&b| b < 0x80)).then_some(end)
+}
+
 /// Whether a word has two capitals or more and no small letter ("USA", "OK").
 fn is_all_caps(word: &[u8]) -> bool {
     word.iter().filter(|b| b.is_ascii_uppercase()).count() >= 2
@@ -689,6 +710,7 @@ mod tests {
             "https://x wwwx.com http:/x xhttp://y Www. www.x https:// HTTPS://X.Y http's",
             ":( >:( thanks:) :((( ;) <3 10:30 C:/x :Dear =D, a:b :'( ok:/ x<3y",
             "sooo sorry pleaseeee heeelp #fail #disappointed ##x aaa",
+            "@user_1 @x. @_ @ @@a @abé @a\u{301} @Ab9,x @end",
         ] {
             same_as_tokenizer(text);
         }
