@@ -31,8 +31,9 @@ pub const BUILTIN_EN_LEARNED: &str = include_str!("../../data/lexicon/en-learned
 pub const MAX_ENTRY_LEN: usize = 256;
 /// One entry may expand to at most this many phrases.
 pub const MAX_EXPANSIONS: usize = 16_384;
-/// A lexicon (after merging) may hold at most this many phrases.
-pub const MAX_PHRASES: usize = 500_000;
+/// A lexicon (after merging) may hold at most this many phrases. The built-in lexicon holds
+/// about half of them, so a user's lexicon laid on it has as much room again.
+pub const MAX_PHRASES: usize = 1_000_000;
 
 named_enum! {
     /// A list of context words that the rules look for (keyed by its name in `[context]`).
