@@ -189,6 +189,41 @@ fn an_upset_only_cue_is_scaled_by_the_customers_need() {
 }
 
 #[test]
+fn a_clause_opening_cue_counts_only_where_it_opens_a_clause() {
+    let extra = one_cue_group(
+        "kind = \"ownership\"\nweight = 0.8\nopens_clause = true\nentries = [\"tracing the parcel\"]",
+    );
+    assert!(extra.entries().iter().all(|e| e.needs_clause_start()));
+    let custom = Scorer::builder().extend(extra).build().unwrap();
+    let traced = |text: &str| {
+        custom
+            .score(text)
+            .evidence
+            .iter()
+            .any(|e| e.text.eq_ignore_ascii_case("tracing the parcel"))
+    };
+    // At the start of the reply, after a greeting's comma, after a handle: it opens a clause.
+    assert!(traced("Tracing the parcel now."));
+    assert!(traced("Hi Ana, tracing the parcel now."));
+    assert!(traced("@ana tracing the parcel now."));
+    // Inside a clause it is not the agent's commitment.
+    assert!(!traced("The courier app is tracing the parcel wrongly."));
+    // Without the key, the same cue counts anywhere.
+    let anywhere =
+        one_cue_group("kind = \"ownership\"\nweight = 0.8\nentries = [\"tracing the parcel\"]");
+    assert!(anywhere.entries().iter().all(|e| !e.needs_clause_start()));
+    let anywhere = Scorer::builder().extend(anywhere).build().unwrap();
+    let text = "The courier app is tracing the parcel wrongly.";
+    assert!(
+        anywhere
+            .score(text)
+            .evidence
+            .iter()
+            .any(|e| e.text == "tracing the parcel")
+    );
+}
+
+#[test]
 fn replacing_the_base_lexicon_requires_a_model() {
     let bare = Lexicon::from_toml_str("[lexicon]\nformat = 1\n").unwrap();
     let err = Scorer::builder().lexicon(bare).build().unwrap_err();

@@ -294,7 +294,13 @@ fn huge_lexicons_are_bounded() {
     src.push_str("]\n");
     let e = lexicon_error(&src);
     assert!(
-        matches!(e.problem, LexiconProblem::TooLarge { limit: 1_000_000, .. }),
+        matches!(
+            e.problem,
+            LexiconProblem::TooLarge {
+                limit: 1_000_000,
+                ..
+            }
+        ),
         "{e}"
     );
     assert_eq!(e.line, 7 + 1_000_000, "the 1,000,001st entry");

@@ -17,7 +17,7 @@ use crate::compile::{Matcher, Side};
 use crate::kind::Kind;
 use crate::model::Model;
 use crate::report::{Rule, Rules};
-use crate::text::segment::Segments;
+use crate::text::segment::{self, Segments};
 use matching::{ContextHit, Hit};
 
 /// Where a finding comes from.
@@ -116,6 +116,9 @@ impl Cache {
                 self.segments.toks[last].end as usize,
             );
             let entry = matcher.cue(h.entry);
+            if entry.opens_clause && !self.segments.toks[first].has(segment::FIRST_IN_CLAUSE) {
+                continue;
+            }
             let j = rules::judge(
                 entry,
                 h.negated,

@@ -12,6 +12,7 @@ pub(crate) struct CueEntry {
     pub(crate) weight: f32,
     pub(crate) question: bool,
     pub(crate) upset: bool,
+    pub(crate) opens_clause: bool,
     pub(crate) negated: Option<Kind>,
     pub(crate) credit: Option<(Kind, f32)>,
 }
@@ -23,6 +24,7 @@ impl CueEntry {
             weight: entry.weight,
             question: entry.question,
             upset: entry.upset,
+            opens_clause: entry.opens_clause,
             negated: entry.negated,
             credit: entry.credit,
         }

@@ -79,6 +79,8 @@ struct RawGroup {
     question: bool,
     #[serde(default)]
     upset: bool,
+    #[serde(default)]
+    opens_clause: bool,
     negated: Option<Spanned<String>>,
     credit: Option<Spanned<BTreeMap<String, f64>>>,
     entries: Vec<Spanned<String>>,
@@ -599,6 +601,7 @@ fn read_cues(
                 weight,
                 question: group.question,
                 upset: group.upset,
+                opens_clause: group.opens_clause,
                 negated,
                 credit,
                 line,

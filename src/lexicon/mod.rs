@@ -139,6 +139,7 @@ pub struct Entry {
     pub(crate) weight: f32,
     pub(crate) question: bool,
     pub(crate) upset: bool,
+    pub(crate) opens_clause: bool,
     pub(crate) negated: Option<Kind>,
     pub(crate) credit: Option<(Kind, f32)>,
     pub(crate) line: usize,
@@ -172,6 +173,12 @@ impl Entry {
     /// who is furious, a fair question to someone who is not).
     pub fn needs_upset_customer(&self) -> bool {
         self.upset
+    }
+    /// Whether the cue counts only where it opens a clause (`opens_clause = true`): the
+    /// subject-less "Looking into this now" of a reply on a social channel is a commitment,
+    /// "the app keeps looking into this folder" is not.
+    pub fn needs_clause_start(&self) -> bool {
+        self.opens_clause
     }
     /// What a negated match turns into (`None`: it is cancelled).
     pub fn when_negated(&self) -> Option<Kind> {
