@@ -104,6 +104,29 @@ fn response_times_and_out_of_order_turns() {
 }
 
 #[test]
+fn the_median_wait_never_exceeds_the_longest_even_near_the_float_limit() {
+    // Absurd but finite times (found by fuzzing): each wait is about 1.6e308 seconds, and
+    // two of them added before halving overflowed to infinity.
+    let t = |s: f64| Timestamp::from_unix_seconds(s).unwrap();
+    let conv = Conversation::new(vec![
+        Turn::customer("Where is my parcel?").at(t(-8e307)),
+        Turn::agent("Checking with the depot now.").at(t(8e307)),
+        Turn::customer("And the refund?").at(t(-8e307)),
+        Turn::agent("I've issued it today.").at(t(8e307)),
+    ]);
+    let rt = Scorer::default()
+        .score_conversation(&conv)
+        .response_times
+        .unwrap();
+    assert_eq!(rt.count, 2);
+    assert!(rt.longest_seconds.is_finite());
+    assert!(
+        rt.median_seconds >= 0.0 && rt.median_seconds <= rt.longest_seconds,
+        "{rt:?}"
+    );
+}
+
+#[test]
 fn cold_replies_to_a_rising_customer_escalate() {
     let conv = Conversation::new(vec![
         Turn::customer("My flight was cancelled and I'm stuck at the airport. What now?"),

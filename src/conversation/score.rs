@@ -203,7 +203,9 @@ fn response_times(mut waits: Vec<f64>) -> Option<ResponseTimes> {
     let median = if n % 2 == 1 {
         waits[n / 2]
     } else {
-        (waits[n / 2 - 1] + waits[n / 2]) / 2.0
+        // Halved first: two waits near `f64::MAX` (absurd but finite timestamps) must not
+        // add up to infinity and put the median above the longest wait.
+        waits[n / 2 - 1] / 2.0 + waits[n / 2] / 2.0
     };
     Some(ResponseTimes {
         median_seconds: median,
