@@ -69,6 +69,10 @@ pub struct Model {
     /// Weight of a self-help step ("Try clearing the cache", "then restart the app") that
     /// matched no ownership cue: the guideline's "correct self-help instruction".
     pub instruction: f32,
+    /// Weight of an exclaimed sentence in a reply ("Hi there!", "Thanks so much!") that
+    /// carries no concern, as reassurance: raters of real replies read the exclamation as
+    /// warmth. Each such sentence counts (the sum saturates).
+    pub exclamation: f32,
     /// Weight of a negation in a customer's message (something does not work) as frustration.
     pub problem_report: f32,
     /// Weight of a customer's emphasis as anger: a word in capitals in a message otherwise in
@@ -260,6 +264,7 @@ impl Model {
             ("impersonal_question", self.impersonal_question),
             ("commitment", self.commitment),
             ("instruction", self.instruction),
+            ("exclamation", self.exclamation),
             ("deflection_ownership", self.deflection_ownership),
             ("problem_report", self.problem_report),
             ("emphasis", self.emphasis),

@@ -271,6 +271,9 @@ named_enum! {
         /// A self-help step ("Try clearing the cache", "please restart the app") that matched
         /// no ownership cue.
         Instruction => "instruction",
+        /// An exclaimed sentence ("Hi there!", "Thanks so much!") with no concern in it, as
+        /// warmth (reassurance).
+        Exclamation => "exclamation",
         /// In a customer's message: a negation saying that something does not work.
         ProblemReport => "problem_report",
         /// In a customer's message: emphasis read as anger — a word in capitals in a message

@@ -474,6 +474,34 @@ fn a_self_help_step_is_a_little_ownership_where_no_cue_reads_it() {
 }
 
 #[test]
+fn an_exclamation_without_a_concern_is_a_little_warmth() {
+    let s = Scorer::default();
+    let warm = s.score("Hi there! Your parcel left the depot this morning.");
+    assert_eq!(
+        computed(&warm, EvidenceSource::Exclamation),
+        [("reassurance".to_string(), "Hi there".to_string())]
+    );
+    assert!(warm.dimensions.reassurance > 0.0);
+    let flat = s.score("Hi there. Your parcel left the depot this morning.");
+    assert_eq!(flat.dimensions.reassurance, 0.0);
+    assert!(warm.score > flat.score);
+    // Not warmth: an exclaimed concern, a quoted exclamation, punctuation with no word.
+    for text in [
+        "You should have read the terms!",
+        "You wrote \"fix it now!\" and we did.",
+        "@user 🙂!!!",
+    ] {
+        let a = s.score(text);
+        assert!(
+            computed(&a, EvidenceSource::Exclamation).is_empty(),
+            "{text}"
+        );
+    }
+    // An exclamation alone says nothing.
+    assert_eq!(s.score("Noted!").readability, Readability::SaysNothing);
+}
+
+#[test]
 fn a_customers_capitals_and_scare_quotes_are_emphasis() {
     let s = Scorer::default();
     let read = |text: &str| {

@@ -45,6 +45,51 @@ impl Cache {
         }
     }
 
+    /// "Hi there!", "Thanks so much for the photos!": in a reply an exclamation is warmth
+    /// (raters of real replies call 70 % of the replies that exclaim reassuring, against 28 %
+    /// of the rest, upset customers or not). Each exclaimed sentence with a word in it is weak
+    /// reassurance, unless it is quoted or carries a concern ("Read the terms!" is no warmth).
+    pub(super) fn exclamations(&mut self, weights: &Model) {
+        if weights.exclamation <= 0.0 {
+            return;
+        }
+        let reassurance = Kind::Dimension(Dimension::Reassurance);
+        let cues = self.findings.len();
+        debug_assert!(self.findings.windows(2).all(|w| w[0].start <= w[1].start));
+        let mut seen = 0;
+        for (s, sentence) in self.segments.sentences.iter().enumerate() {
+            if sentence.exclaims == 0 {
+                continue;
+            }
+            let toks = &self.segments.toks[self.segments.sentence_tokens(s)];
+            let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+                continue;
+            };
+            let quoted = first.has(segment::QUOTED) || last.has(segment::QUOTED);
+            if quoted || !toks.iter().any(|t| t.kind == TokenKind::Word) {
+                continue;
+            }
+            let (start, end) = (first.start as usize, last.end as usize);
+            // The findings are in text order: one cursor serves every sentence.
+            while seen < cues && self.findings[seen].start < start {
+                seen += 1;
+            }
+            let concern = self.findings[seen..cues]
+                .iter()
+                .take_while(|f| f.start < end)
+                .any(|f| matches!(f.kind, Kind::Concern(_)) && f.weight > 0.0);
+            if !concern {
+                self.findings.push(Finding::plain(
+                    reassurance,
+                    (start, end),
+                    Source::Exclamation,
+                    weights.exclamation,
+                ));
+            }
+        }
+        self.back_in_text_order(cues);
+    }
+
     /// A question ("Is your mum safe right now?") explores, weakly, even when no exploration
     /// cue matched; one that does not address the customer explores less, and so does a bare
     /// data request.
@@ -144,6 +189,7 @@ impl Cache {
                 ));
             }
         }
+        self.back_in_text_order(cues);
     }
 
     /// "Try clearing the cache", "please restart the router", "then tap Settings": a help

@@ -35,6 +35,8 @@ pub(crate) enum Source {
     Commitment,
     /// A self-help step that matched no ownership cue.
     Instruction,
+    /// An exclaimed sentence with no concern in it: warmth.
+    Exclamation,
     /// A negation in a customer's message: something does not work.
     Problem,
     /// A customer's emphasis: a word in capitals, a scare quote.
@@ -164,6 +166,7 @@ impl Cache {
             self.open_questions_about_the_customer(matcher, weights);
             self.commitments(weights);
             self.weaken_walls_with_alternatives(weights);
+            self.exclamations(weights);
             self.greetings_with_names(text, matcher, weights);
         }
     }

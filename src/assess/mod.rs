@@ -151,6 +151,7 @@ impl Engine {
             Source::Reflection => (EvidenceSource::Reflection, None),
             Source::Commitment => (EvidenceSource::Commitment, None),
             Source::Instruction => (EvidenceSource::Instruction, None),
+            Source::Exclamation => (EvidenceSource::Exclamation, None),
             Source::Problem => (EvidenceSource::ProblemReport, None),
             Source::Emphasis => (EvidenceSource::Emphasis, None),
         }
@@ -280,7 +281,9 @@ fn readability(
             Readability::Unreadable
         };
     }
-    if ws.findings.is_empty() && words <= m.says_nothing_words {
+    // An exclamation alone ("Noted!") is tone, not content.
+    let content = ws.findings.iter().any(|f| f.source != Source::Exclamation);
+    if !content && words <= m.says_nothing_words {
         return Readability::SaysNothing;
     }
     Readability::Readable
