@@ -54,7 +54,7 @@ impl Cache {
             return;
         }
         let reassurance = Kind::Dimension(Dimension::Reassurance);
-        let cues = self.findings.len();
+        let mut cues = self.findings.len();
         debug_assert!(self.findings.windows(2).all(|w| w[0].start <= w[1].start));
         let mut seen = 0;
         for (s, sentence) in self.segments.sentences.iter().enumerate() {
@@ -79,15 +79,19 @@ impl Cache {
                 .take_while(|f| f.start < end)
                 .any(|f| matches!(f.kind, Kind::Concern(_)) && f.weight > 0.0);
             if !concern {
-                self.findings.push(Finding::plain(
+                let found = Finding::plain(
                     reassurance,
                     (start, end),
                     Source::Exclamation,
                     weights.exclamation,
-                ));
+                );
+                // Inserted in text order (cheaper than sorting after: it lands at the cursor).
+                let key = |f: &Finding| (f.start, f.end, f.kind);
+                let at = seen + self.findings[seen..].partition_point(|f| key(f) <= key(&found));
+                self.findings.insert(at, found);
+                cues += 1;
             }
         }
-        self.back_in_text_order(cues);
     }
 
     /// A question ("Is your mum safe right now?") explores, weakly, even when no exploration
