@@ -82,6 +82,10 @@ pub struct Model {
     /// Factor for a thank-you that closes a customer's message after a question ("Could you
     /// send the form? Thanks, Priya"): courtesy more than gratitude.
     pub closing_thanks: f32,
+    /// Weight of a customer's sarcastic closer as anger: praise that closes a message
+    /// reporting trouble on its own ("… lost my bag on a direct flight. impressive"). The
+    /// praise itself then counts as no gratitude.
+    pub sarcasm: f32,
     /// How much deflection takes back ownership (ownership × (1 − this × deflection)).
     pub deflection_ownership: f32,
     /// Replies shorter than this many words can be curt.
@@ -269,6 +273,7 @@ impl Model {
             ("problem_report", self.problem_report),
             ("emphasis", self.emphasis),
             ("closing_thanks", self.closing_thanks),
+            ("sarcasm", self.sarcasm),
             ("curt_warm", self.curt_warm),
             ("curt_ownership", self.curt_ownership),
             ("curt_exclaim", self.curt_exclaim),

@@ -176,6 +176,9 @@ named_enum! {
         CalmCustomer => "calm_customer",
         /// A thank-you closing a customer's message that asks something: courtesy, weakened.
         ClosingThanks => "closing_thanks",
+        /// Praise closing a customer's complaint on its own ("… nice", "… impressive"):
+        /// sarcasm, so no gratitude.
+        Sarcastic => "sarcastic",
     }
 }
 
@@ -279,6 +282,9 @@ named_enum! {
         /// In a customer's message: emphasis read as anger — a word in capitals in a message
         /// otherwise in lower case ("FOUR emails"), or a scare quote ("your \"unlimited\" plan").
         Emphasis => "emphasis",
+        /// In a customer's message: praise left on its own to close a complaint ("… lost my
+        /// bag on a direct flight. impressive"), read as anger.
+        Sarcasm => "sarcasm",
     }
 }
 

@@ -362,6 +362,78 @@ impl Cache {
         self.back_in_text_order(before);
     }
 
+    /// "ordered a size M, got an XXL. impressive": praise left on its own to close a message
+    /// that reports trouble is sarcasm — anger, and the praise is no gratitude. The closing
+    /// clause is a sarcastic closer (one other word may go with it: "impressive honestly"),
+    /// its sentence has no "!", at least four words come before it, and before it there is a
+    /// sign of trouble that a written cue reads (the learned layer's words are too faint for it)
+    /// and no other good feeling ("got my card in 2 days, nice" is praise).
+    pub(super) fn sarcastic_closers(&mut self, matcher: &Matcher, weights: &Model) {
+        /// A closing clause longer than this (in tokens, handles and emoji included) is no
+        /// lone remark; the bound also keeps the check below constant-time.
+        const MAX_CLOSER_TOKENS: usize = 8;
+        if weights.sarcasm <= 0.0 {
+            return;
+        }
+        let toks = &self.segments.toks;
+        let is_word = |t: &Tok| matches!(t.kind, TokenKind::Word | TokenKind::Number);
+        let Some(last) = toks.iter().rposition(is_word) else {
+            return;
+        };
+        let clause = toks[last].clause;
+        let first = toks[..last]
+            .iter()
+            .rposition(|t| t.clause != clause)
+            .map_or(0, |i| i + 1);
+        let words = toks[first..=last].iter().filter(|t| is_word(t)).count();
+        let before = toks[..first].iter().filter(|t| is_word(t)).count();
+        let sentence = &self.segments.sentences[toks[last].sentence as usize];
+        if last - first >= MAX_CLOSER_TOKENS || words > 3 || before < 4 || sentence.exclaims > 0 {
+            return;
+        }
+        let closers = || {
+            self.context.iter().filter(|c| {
+                c.is(ContextKind::SarcasticCloser) && c.first >= first && c.last <= last
+            })
+        };
+        let covered = (first..=last)
+            .filter(|&i| is_word(&toks[i]) && closers().any(|c| (c.first..=c.last).contains(&i)))
+            .count();
+        if covered == 0 || words - covered > 1 {
+            return;
+        }
+        let start = toks[first].start as usize;
+        let good = |f: &Finding| {
+            matches!(f.kind, Kind::Emotion(Emotion::Gratitude | Emotion::Relief)) && f.weight > 0.0
+        };
+        let earlier = || self.findings.iter().filter(|f| f.start < start);
+        let trouble = earlier().any(|f| {
+            matches!(
+                f.kind,
+                Kind::Emotion(
+                    Emotion::Frustration | Emotion::Anger | Emotion::Sadness | Emotion::Anxiety
+                )
+            ) && f.weight > 0.0
+                && !matches!(f.source, Source::Entry(i) if matcher.cue(i).learned)
+        });
+        if !trouble || earlier().any(good) {
+            return;
+        }
+        for f in self.findings.iter_mut().filter(|f| f.start >= start) {
+            if good(f) {
+                f.apply(Rule::Sarcastic, 0.0);
+            }
+        }
+        let before = self.findings.len();
+        self.findings.push(Finding::plain(
+            Kind::Emotion(Emotion::Anger),
+            (start, toks[last].end as usize),
+            Source::Sarcasm,
+            weights.sarcasm,
+        ));
+        self.back_in_text_order(before);
+    }
+
     /// "Could you send me the form? Thanks, Priya": a thank-you that closes a message asking
     /// something is courtesy (the guideline's gratitude 0–1 for "thanks in advance"), so it is
     /// weakened. Thanks for something done, or thanks that are not the message's last word

@@ -41,6 +41,8 @@ pub(crate) enum Source {
     Problem,
     /// A customer's emphasis: a word in capitals, a scare quote.
     Emphasis,
+    /// A customer's praise closing a complaint on its own: sarcasm.
+    Sarcasm,
 }
 
 /// A cue found in the text, after the rules, in original byte offsets: what becomes
@@ -159,6 +161,7 @@ impl Cache {
             self.greetings_are_not_cues();
             self.problem_reports(weights);
             self.emphasis(text, weights);
+            self.sarcastic_closers(matcher, weights);
             self.closing_thanks(weights);
         }
         if side == Side::Reply {

@@ -154,6 +154,7 @@ impl Engine {
             Source::Exclamation => (EvidenceSource::Exclamation, None),
             Source::Problem => (EvidenceSource::ProblemReport, None),
             Source::Emphasis => (EvidenceSource::Emphasis, None),
+            Source::Sarcasm => (EvidenceSource::Sarcasm, None),
         }
     }
 

@@ -15,6 +15,9 @@ pub(crate) struct CueEntry {
     pub(crate) opens_clause: bool,
     pub(crate) negated: Option<Kind>,
     pub(crate) credit: Option<(Kind, f32)>,
+    /// From the learned layer: a word n-gram fitted on rated text, weaker evidence of what it
+    /// names than a written cue.
+    pub(crate) learned: bool,
 }
 
 impl CueEntry {
@@ -27,6 +30,7 @@ impl CueEntry {
             opens_clause: entry.opens_clause,
             negated: entry.negated,
             credit: entry.credit,
+            learned: entry.learned,
         }
     }
 }

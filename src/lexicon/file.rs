@@ -116,6 +116,8 @@ struct RawContext {
     #[serde(default)]
     instruction_openers: Vec<Spanned<String>>,
     #[serde(default)]
+    sarcastic_closers: Vec<Spanned<String>>,
+    #[serde(default)]
     not_names: Vec<Spanned<String>>,
     #[serde(default)]
     stopwords: Vec<Spanned<String>>,
@@ -681,6 +683,7 @@ fn read_context(ctx: &Ctx, raw: RawContext) -> Result<Context, LexiconError> {
         (ContextKind::Commitment, raw.commitments),
         (ContextKind::Instruction, raw.instructions),
         (ContextKind::InstructionOpener, raw.instruction_openers),
+        (ContextKind::SarcasticCloser, raw.sarcastic_closers),
     ];
     for (kind, list) in lists {
         context.lists[kind as usize] = clean(list)?;

@@ -64,6 +64,9 @@ named_enum! {
         Instruction => "instructions",
         /// A word that may come before such a verb ("please", "then").
         InstructionOpener => "instruction_openers",
+        /// Praise that, left on its own to close a complaint, is sarcasm ("… nice",
+        /// "… impressive", "great job").
+        SarcasticCloser => "sarcastic_closers",
     }
 }
 
