@@ -73,6 +73,13 @@ pub struct Model {
     /// carries no concern, as reassurance: raters of real replies read the exclamation as
     /// warmth. Each such sentence counts (the sum saturates).
     pub exclamation: f32,
+    /// The most ownership a reply's length alone gives (at `length_words` words or more; less,
+    /// in proportion, below), added as a chance to what its cues give: a reply that says more
+    /// takes the case on more. Computed, like curtness, so no evidence item names it. Kept
+    /// under `coaching.absent`, so length alone never silences the "take ownership" tip.
+    pub length_ownership: f32,
+    /// The word count at which a reply's length gives all of `length_ownership`.
+    pub length_words: f32,
     /// Weight of a negation in a customer's message (something does not work) as frustration.
     pub problem_report: f32,
     /// Weight of a customer's emphasis as anger: a word in capitals in a message otherwise in
@@ -269,6 +276,7 @@ impl Model {
             ("commitment", self.commitment),
             ("instruction", self.instruction),
             ("exclamation", self.exclamation),
+            ("length_ownership", self.length_ownership),
             ("deflection_ownership", self.deflection_ownership),
             ("problem_report", self.problem_report),
             ("emphasis", self.emphasis),
@@ -289,6 +297,9 @@ impl Model {
         }
         if !(self.curt_words.is_finite() && (0.0..=1000.0).contains(&self.curt_words)) {
             return bad("curt_words", self.curt_words, "[0, 1000]");
+        }
+        if !(self.length_words.is_finite() && (0.0..=1000.0).contains(&self.length_words)) {
+            return bad("length_words", self.length_words, "[0, 1000]");
         }
         let logits = std::iter::once(("bias", self.bias))
             .chain(std::iter::once(("unmet_emotion", self.unmet_emotion)))

@@ -502,6 +502,42 @@ fn an_exclamation_without_a_concern_is_a_little_warmth() {
 }
 
 #[test]
+fn a_replys_length_is_a_little_ownership_and_no_content() {
+    let s = Scorer::default();
+    // No cue reads ownership in these: what they get comes from their length.
+    let ownership = |text: &str| -> f32 {
+        let a = s.score(text);
+        assert!(
+            !a.evidence
+                .iter()
+                .any(|e| e.kind == Kind::Dimension(Dimension::Ownership)),
+            "{text}: {:?}",
+            a.evidence
+        );
+        a.dimensions.ownership
+    };
+    let short = ownership("The parcel left the depot.");
+    let long = ownership(
+        "The parcel left the depot this morning and it is on the driver's round for today, so \
+         it should reach the door before six; the tracking page shows each stop as it happens, \
+         and a parcel nobody signs for goes to the neighbour named on the order or comes back \
+         the next day.",
+    );
+    let most = s.model().length_ownership;
+    assert!(0.0 < short && short < long, "{short} {long}");
+    assert!(
+        (long - most).abs() < 1e-6,
+        "45 words or more give all of it: {long}"
+    );
+    assert!(
+        most < s.model().coaching.absent,
+        "length alone never silences a tip"
+    );
+    // Length is no content: a word or two with nothing in them still says nothing.
+    assert_eq!(s.score("Noted.").readability, Readability::SaysNothing);
+}
+
+#[test]
 fn a_customers_capitals_and_scare_quotes_are_emphasis() {
     let s = Scorer::default();
     let read = |text: &str| {

@@ -86,6 +86,13 @@ impl Engine {
         for &c in Concern::ALL {
             concerns.set(c, strength[Kind::Concern(c).slot()]);
         }
+        // A reply that says more takes the case on more (raters rate a bare one-liner's
+        // ownership below a full answer's, whatever its cues): its length adds a little, as a
+        // chance, computed like curtness rather than matched.
+        if w.length_words > 0.0 {
+            let length = w.length_ownership * (ws.segments.words as f32 / w.length_words).min(1.0);
+            dims.ownership = 1.0 - (1.0 - dims.ownership) * (1.0 - length.min(1.0));
+        }
         // Sending the customer elsewhere is the opposite of taking the case on (the
         // guideline's ownership 0): deflection takes back the ownership the routing words
         // ("so we can help further") seemed to show.
