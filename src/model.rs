@@ -73,6 +73,9 @@ pub struct Model {
     /// carries no concern, as reassurance: raters of real replies read the exclamation as
     /// warmth. Each such sentence counts (the sum saturates).
     pub exclamation: f32,
+    /// Weight of a referral to another company by its name ("you'll need to contact AT&T")
+    /// that no deflection cue read, as deflection.
+    pub referral: f32,
     /// The most ownership a reply's length alone gives (at `length_words` words or more; less,
     /// in proportion, below), added as a chance to what its cues give: a reply that says more
     /// takes the case on more. Computed, like curtness, so no evidence item names it. Kept
@@ -276,6 +279,7 @@ impl Model {
             ("commitment", self.commitment),
             ("instruction", self.instruction),
             ("exclamation", self.exclamation),
+            ("referral", self.referral),
             ("length_ownership", self.length_ownership),
             ("deflection_ownership", self.deflection_ownership),
             ("problem_report", self.problem_report),

@@ -277,6 +277,9 @@ named_enum! {
         /// An exclaimed sentence ("Hi there!", "Thanks so much!") with no concern in it, as
         /// warmth (reassurance).
         Exclamation => "exclamation",
+        /// The customer sent to another company by its name ("you'll need to contact
+        /// AT&T", "work with Microsoft"), where no deflection cue read it: deflection.
+        Referral => "referral",
         /// In a customer's message: a negation saying that something does not work.
         ProblemReport => "problem_report",
         /// In a customer's message: emphasis read as anger — a word in capitals in a message

@@ -538,6 +538,28 @@ fn a_replys_length_is_a_little_ownership_and_no_content() {
 }
 
 #[test]
+fn sending_the_customer_to_another_company_by_name_is_deflection() {
+    let s = Scorer::default();
+    let sent =
+        s.score("Accounts like yours are run by Telvora, so you'll need to contact Telvora.");
+    assert_eq!(
+        computed(&sent, EvidenceSource::Referral),
+        [("deflection".to_string(), "contact Telvora".to_string())]
+    );
+    assert!(sent.concerns.deflection > 0.0);
+    // Not a referral by name: a known word after the verb, our own team, a deflection cue
+    // that already reads it.
+    for text in [
+        "We will call Monday with the new date.",
+        "Please contact our billing team.",
+        "Please contact the retailer about this.",
+    ] {
+        let a = s.score(text);
+        assert!(computed(&a, EvidenceSource::Referral).is_empty(), "{text}");
+    }
+}
+
+#[test]
 fn a_customers_capitals_and_scare_quotes_are_emphasis() {
     let s = Scorer::default();
     let read = |text: &str| {

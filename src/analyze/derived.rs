@@ -54,7 +54,7 @@ impl Cache {
             return;
         }
         let reassurance = Kind::Dimension(Dimension::Reassurance);
-        let mut cues = self.findings.len();
+        let cues = self.findings.len();
         debug_assert!(self.findings.windows(2).all(|w| w[0].start <= w[1].start));
         let mut seen = 0;
         for (s, sentence) in self.segments.sentences.iter().enumerate() {
@@ -79,19 +79,66 @@ impl Cache {
                 .take_while(|f| f.start < end)
                 .any(|f| matches!(f.kind, Kind::Concern(_)) && f.weight > 0.0);
             if !concern {
-                let found = Finding::plain(
+                self.findings.push(Finding::plain(
                     reassurance,
                     (start, end),
                     Source::Exclamation,
                     weights.exclamation,
-                );
-                // Inserted in text order (cheaper than sorting after: it lands at the cursor).
-                let key = |f: &Finding| (f.start, f.end, f.kind);
-                let at = seen + self.findings[seen..].partition_point(|f| key(f) <= key(&found));
-                self.findings.insert(at, found);
-                cues += 1;
+                ));
             }
         }
+        // Pushed, then sorted once: inserting each in place would be quadratic on a huge text.
+        self.back_in_text_order(cues);
+    }
+
+    /// "You'll need to contact AT&T", "work with Microsoft": a referral ("contact", "reach out
+    /// to") right before a name the vocabulary does not know, or one in capitals, sends the
+    /// customer to another company — deflection, where no deflection cue already reads it.
+    /// (A known word after it, "contact Home Delivery", "call Monday", is no name.)
+    pub(super) fn referrals_by_name(&mut self, weights: &Model) {
+        if weights.referral <= 0.0 {
+            return;
+        }
+        let deflection = Kind::Concern(Concern::Deflection);
+        let toks = &self.segments.toks;
+        let cues = self.findings.len();
+        debug_assert!(self.findings.windows(2).all(|w| w[0].start <= w[1].start));
+        let mut seen = 0;
+        for c in &self.context {
+            if !c.is(ContextKind::Referral) {
+                continue;
+            }
+            let Some(next) = toks.get(c.last + 1) else {
+                continue;
+            };
+            let name = next.kind == TokenKind::Word
+                && !next.has(segment::BREAK_BEFORE)
+                && (next.has(segment::ALL_CAPS)
+                    || (next.has(segment::CAPITALIZED) && next.word == segment::NO_WORD));
+            if !name {
+                continue;
+            }
+            let (start, end) = (toks[c.first].start as usize, next.end as usize);
+            // Context hits come by start and the findings are in text order: one cursor, and
+            // a short look back for a cue that began before the referral and covers it.
+            while seen < cues && self.findings[seen].start < start {
+                seen += 1;
+            }
+            let read = self.findings[seen..cues]
+                .iter()
+                .take_while(|f| f.start < end)
+                .chain(self.findings[..seen].iter().rev().take(8))
+                .any(|f| f.kind == deflection && f.end > start && f.start < end);
+            if !read {
+                self.findings.push(Finding::plain(
+                    deflection,
+                    (start, end),
+                    Source::Referral,
+                    weights.referral,
+                ));
+            }
+        }
+        self.back_in_text_order(cues);
     }
 
     /// A question ("Is your mum safe right now?") explores, weakly, even when no exploration

@@ -37,6 +37,8 @@ pub(crate) enum Source {
     Instruction,
     /// An exclaimed sentence with no concern in it: warmth.
     Exclamation,
+    /// The customer sent to another company by name ("contact AT&T"): deflection.
+    Referral,
     /// A negation in a customer's message: something does not work.
     Problem,
     /// A customer's emphasis: a word in capitals, a scare quote.
@@ -170,6 +172,7 @@ impl Cache {
             self.commitments(weights);
             self.weaken_walls_with_alternatives(weights);
             self.exclamations(weights);
+            self.referrals_by_name(weights);
             self.greetings_with_names(text, matcher, weights);
         }
     }

@@ -159,6 +159,7 @@ impl Engine {
             Source::Commitment => (EvidenceSource::Commitment, None),
             Source::Instruction => (EvidenceSource::Instruction, None),
             Source::Exclamation => (EvidenceSource::Exclamation, None),
+            Source::Referral => (EvidenceSource::Referral, None),
             Source::Problem => (EvidenceSource::ProblemReport, None),
             Source::Emphasis => (EvidenceSource::Emphasis, None),
             Source::Sarcasm => (EvidenceSource::Sarcasm, None),

@@ -118,6 +118,8 @@ struct RawContext {
     #[serde(default)]
     sarcastic_closers: Vec<Spanned<String>>,
     #[serde(default)]
+    referrals: Vec<Spanned<String>>,
+    #[serde(default)]
     not_names: Vec<Spanned<String>>,
     #[serde(default)]
     stopwords: Vec<Spanned<String>>,
@@ -684,6 +686,7 @@ fn read_context(ctx: &Ctx, raw: RawContext) -> Result<Context, LexiconError> {
         (ContextKind::Instruction, raw.instructions),
         (ContextKind::InstructionOpener, raw.instruction_openers),
         (ContextKind::SarcasticCloser, raw.sarcastic_closers),
+        (ContextKind::Referral, raw.referrals),
     ];
     for (kind, list) in lists {
         context.lists[kind as usize] = clean(list)?;

@@ -67,6 +67,9 @@ named_enum! {
         /// Praise that, left on its own to close a complaint, is sarcasm ("… nice",
         /// "… impressive", "great job").
         SarcasticCloser => "sarcastic_closers",
+        /// Send the reader to someone ("contact", "reach out to"): before another company's
+        /// name, a deflection.
+        Referral => "referrals",
     }
 }
 
