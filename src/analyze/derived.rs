@@ -417,7 +417,7 @@ impl Cache {
     /// and no other good feeling ("got my card in 2 days, nice" is praise).
     pub(super) fn sarcastic_closers(&mut self, matcher: &Matcher, weights: &Model) {
         /// A closing clause longer than this (in tokens, handles and emoji included) is no
-        /// lone remark; the bound also keeps the check below constant-time.
+        /// lone remark; the bound also keeps the coverage check below linear in the context hits.
         const MAX_CLOSER_TOKENS: usize = 8;
         if weights.sarcasm <= 0.0 {
             return;
