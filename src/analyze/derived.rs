@@ -71,9 +71,7 @@ impl Cache {
             }
             let (start, end) = (first.start as usize, last.end as usize);
             // The findings are in text order: one cursor serves every sentence.
-            while seen < cues && self.findings[seen].start < start {
-                seen += 1;
-            }
+            seen = skip_before(&self.findings[..cues], seen, start);
             let concern = self.findings[seen..cues]
                 .iter()
                 .take_while(|f| f.start < end)
@@ -121,9 +119,7 @@ impl Cache {
             let (start, end) = (toks[c.first].start as usize, next.end as usize);
             // Context hits come by start and the findings are in text order: one cursor, and
             // a short look back for a cue that began before the referral and covers it.
-            while seen < cues && self.findings[seen].start < start {
-                seen += 1;
-            }
+            seen = skip_before(&self.findings[..cues], seen, start);
             let read = self.findings[seen..cues]
                 .iter()
                 .take_while(|f| f.start < end)
@@ -163,9 +159,7 @@ impl Cache {
             let about_you = toks[i..j].iter().any(|t| addressees.contains(&t.word));
             // `found` is in text order here, so one cursor serves every sentence (a scan of
             // all evidence per question would be quadratic on a huge text).
-            while seen < cues && self.findings[seen].start < start {
-                seen += 1;
-            }
+            seen = skip_before(&self.findings[..cues], seen, start);
             let explored = self.findings[seen..cues]
                 .iter()
                 .take_while(|f| f.start < end)
@@ -214,9 +208,7 @@ impl Cache {
                 && next.clause == toks[c.last].clause;
             let start = toks[c.first].start as usize;
             // Context hits come by start, and the findings so far are in text order.
-            while seen < cues && self.findings[seen].start < start {
-                seen += 1;
-            }
+            seen = skip_before(&self.findings[..cues], seen, start);
             // Read already: a finding starts at the subject, or covers it ("nothing I can do").
             let read = self.findings[seen..cues]
                 .first()
@@ -579,6 +571,15 @@ impl Cache {
             ));
         }
     }
+}
+
+/// The cursor `seen` moved past the findings (in text order) that start before `start`: the
+/// derived passes walk their cues and the findings together, so the walk stays linear.
+fn skip_before(findings: &[Finding], mut seen: usize, start: usize) -> usize {
+    while seen < findings.len() && findings[seen].start < start {
+        seen += 1;
+    }
+    seen
 }
 
 /// The customer's name at `span`, as personalization.
