@@ -193,6 +193,10 @@ pub struct ReadabilityModel {
     /// script is taken to be in another language (a reply in another script is, whatever
     /// the confidence).
     pub language_confidence: f32,
+    /// The detector reads at most this many bytes from the start of an unreadable reply:
+    /// a few hundred tell a language apart as well as the whole text does, and the bound
+    /// keeps a long foreign ticket from costing more than a short one.
+    pub language_sample: usize,
     /// The languages (ISO 639-3 codes, e.g. `"spa"`) an unreadable reply is told apart
     /// from; English must be one of them. The detector compares a text with every listed
     /// language of its script, so the list is the languages support text arrives in, not
@@ -370,6 +374,13 @@ impl Model {
             if value > 1000 {
                 return bad(name, value as f32, "[0, 1000]");
             }
+        }
+        if !(16..=1 << 20).contains(&r.language_sample) {
+            return bad(
+                "readability.language_sample",
+                r.language_sample as f32,
+                "[16, 1048576]",
+            );
         }
         let (c, k, v) = (&self.customer, &self.coaching, &self.conversation);
         let unit = [

@@ -260,6 +260,32 @@ fn the_language_list_is_validated() {
 }
 
 #[test]
+fn the_language_detector_reads_a_sample_of_a_long_reply() {
+    // A long ticket in another language is flagged as such from the sample the detector
+    // reads (its cost stays that of the sample); a sample too short to mean anything is
+    // refused when the scorer is built.
+    let s = Scorer::default();
+    let sample = s.model().readability.language_sample;
+    let sentence = "Lamentamos mucho el retraso de su pedido, vamos a revisarlo hoy mismo. ";
+    let long = sentence.repeat(4 * sample / sentence.len() + 1);
+    assert!(long.len() > 4 * sample);
+    assert_eq!(s.score(&long).readability, Readability::OtherLanguage);
+    // Cut anywhere, even inside a multi-byte character ("ñ", "é"), the sample is valid text.
+    let accented = "Disculpe usted, señora, el retraso del envío. ".repeat(40);
+    assert!(!accented.is_char_boundary(19));
+    for cut in [16, 17, 18, 19, 20, 21] {
+        let mut w = s.model().clone();
+        w.readability.language_sample = cut;
+        let scorer = Scorer::builder().model(w).build().unwrap();
+        assert_ne!(scorer.score(&accented).readability, Readability::Readable);
+    }
+    let mut w = s.model().clone();
+    w.readability.language_sample = 0;
+    let err = Scorer::builder().model(w).build().unwrap_err().to_string();
+    assert!(err.contains("language_sample"), "{err}");
+}
+
+#[test]
 fn replies_in_another_language_or_gibberish_are_not_scored_as_english() {
     let s = Scorer::default();
     for (text, want) in [

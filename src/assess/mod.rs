@@ -20,7 +20,7 @@ use crate::report::{
     Assessment, Concerns, Dimensions, Evidence, EvidenceSource, Readability, Rule, Span,
 };
 use crate::shared_str::SharedStr;
-use crate::text::segment::{NO_WORD, Segments};
+use crate::text::segment::{NO_WORD, Segments, prefix_within};
 use crate::text::token::TokenKind;
 use customer::CustomerReading;
 use saturate::{KindWeights, saturate_kinds};
@@ -279,7 +279,8 @@ fn readability(
     if words >= m.min_words && (known as f32) < m.min_known * words as f32 {
         // A script other than Latin is another language whichever of its languages it is;
         // among Latin-script languages the detector must be confident.
-        let foreign = languages.detect(text).is_some_and(|info| {
+        let sample = prefix_within(text, m.language_sample);
+        let foreign = languages.detect(sample).is_some_and(|info| {
             info.lang() != whatlang::Lang::Eng
                 && (info.script() != whatlang::Script::Latin
                     || info.confidence() >= f64::from(m.language_confidence))

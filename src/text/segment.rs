@@ -136,10 +136,10 @@ const CLASS: [u8; 256] = {
     t
 };
 
-/// The longest prefix of `text` of at most `limit` bytes that ends on a char boundary.
-/// Token offsets are 32-bit, so a text beyond 4 GiB is read up to there (and never sliced
-/// wrong).
-fn prefix_within(text: &str, limit: usize) -> &str {
+/// The longest prefix of `text` of at most `limit` bytes that ends on a char boundary (never
+/// sliced wrong). The segmenter reads a text up to 4 GiB (its token offsets are 32-bit); the
+/// language detector reads a sample of a reply.
+pub(crate) fn prefix_within(text: &str, limit: usize) -> &str {
     if text.len() <= limit {
         return text;
     }
