@@ -176,8 +176,8 @@ named_enum! {
         CalmCustomer => "calm_customer",
         /// A thank-you closing a customer's message that asks something: courtesy, weakened.
         ClosingThanks => "closing_thanks",
-        /// Praise closing a customer's complaint on its own ("… nice", "… impressive"):
-        /// sarcasm, so no gratitude.
+        /// Praise closing a customer's complaint on its own ("… nice", "… impressive"), or
+        /// praise beside an eye-rolling emoji ("thanks 🙄"): sarcasm, so no gratitude.
         Sarcastic => "sarcastic",
     }
 }

@@ -473,6 +473,59 @@ impl Cache {
         self.back_in_text_order(before);
     }
 
+    /// "thanks a lot 😒", "great service 🙄": praise in a sentence whose emoji rolls its eyes
+    /// (an emoji read as frustration or anger, in it or opening the next) is sarcasm, so the
+    /// praise counts as no gratitude. The emoji keeps its own weight. Both walks go in text order, so the check is
+    /// linear in the findings.
+    pub(super) fn eye_rolls(&mut self) {
+        let toks = &self.segments.toks;
+        let sentences = &self.segments.sentences;
+        // The token a finding starts at, and its index.
+        let token_at = |f: &Finding| {
+            let i = toks.partition_point(|t| (t.start as usize) < f.start);
+            toks.get(i).map(|t| (i, t))
+        };
+        let sentence_of = |f: &Finding| token_at(f).map(|(_, t)| t.sentence);
+        let rolls = |f: &Finding| {
+            matches!(f.kind, Kind::Emotion(Emotion::Frustration | Emotion::Anger))
+                && f.weight > 0.0
+                && token_at(f)
+                    .is_some_and(|(_, t)| t.kind == TokenKind::Emoji && t.end as usize == f.end)
+        };
+        let good = |f: &Finding| {
+            matches!(f.kind, Kind::Emotion(Emotion::Gratitude | Emotion::Relief)) && f.weight > 0.0
+        };
+        let mut roll = 0;
+        for i in 0..self.findings.len() {
+            if !good(&self.findings[i]) {
+                continue;
+            }
+            let Some(sentence) = sentence_of(&self.findings[i]) else {
+                continue;
+            };
+            // The first eye-roll not in an earlier sentence (sentences rise with the text).
+            while let Some(f) = self.findings.get(roll) {
+                if rolls(f) && sentence_of(f).is_some_and(|s| s >= sentence) {
+                    break;
+                }
+                roll += 1;
+            }
+            // It is in the praise's sentence, or opens the next one ("thanks. 🙄").
+            let sarcastic = self
+                .findings
+                .get(roll)
+                .and_then(token_at)
+                .is_some_and(|(at, t)| {
+                    t.sentence == sentence
+                        || (t.sentence == sentence + 1
+                            && sentences[t.sentence as usize].first as usize == at)
+                });
+            if sarcastic {
+                self.findings[i].apply(Rule::Sarcastic, 0.0);
+            }
+        }
+    }
+
     /// "Could you send me the form? Thanks, Priya": a thank-you that closes a message asking
     /// something is courtesy (the guideline's gratitude 0–1 for "thanks in advance"), so it is
     /// weakened. Thanks for something done, or thanks that are not the message's last word

@@ -164,6 +164,7 @@ impl Cache {
             self.problem_reports(weights);
             self.emphasis(text, weights);
             self.sarcastic_closers(matcher, weights);
+            self.eye_rolls();
             self.closing_thanks(weights);
         }
         if side == Side::Reply {
