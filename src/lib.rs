@@ -242,7 +242,9 @@ pub use kind::{Concern, Dimension, Emotion, Kind};
 pub use lexicon::{Entry, Lexicon};
 #[allow(deprecated)]
 pub use model::Weights;
-pub use model::{Coaching, ConversationModel, CustomerModel, Levels, Model, ReadabilityModel};
+pub use model::{
+    Coaching, ConversationModel, CustomerModel, LengthChance, Levels, Model, ReadabilityModel,
+};
 pub use report::{
     Assessment, Concerns, CustomerContext, Dimensions, Emotions, Evidence, EvidenceSource, Level,
     Readability, Rule, Rules, Span, Suggestion, SuggestionCode,

@@ -15,6 +15,36 @@ pub struct Levels {
     pub high: f32,
 }
 
+/// How much of a dimension a reply's length alone gives: nothing up to `from` words, rising in
+/// proportion to `most` at `full` words and staying there. It is added to what the cues give
+/// as a chance, and computed, like curtness, so no evidence item names it.
+///
+/// ```
+/// let chance = empathy::LengthChance { most: 0.05, from: 30.0, full: 80.0 };
+/// assert_eq!(chance.at(12), 0.0);
+/// assert!((chance.at(55) - 0.025).abs() < 1e-6);
+/// assert_eq!(chance.at(200), 0.05);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LengthChance {
+    /// The most it gives (0–1).
+    pub most: f32,
+    /// The word count below which it gives nothing.
+    pub from: f32,
+    /// The word count at which it gives all of `most` (above `from`).
+    pub full: f32,
+}
+
+impl LengthChance {
+    /// What a reply of `words` words gets.
+    #[must_use]
+    pub fn at(&self, words: usize) -> f32 {
+        let past = (words as f32 - self.from) / (self.full - self.from);
+        self.most * past.clamp(0.0, 1.0)
+    }
+}
+
 /// All the numbers of the scoring model. The built-in values come from the `[model]` section
 /// of `data/lexicon/en.toml`; a user lexicon's `[model]` changes the keys it lists (the rest
 /// keep the values of the model it is laid on), and [`crate::ScorerBuilder::model`] replaces
@@ -76,13 +106,18 @@ pub struct Model {
     /// Weight of a referral to another company by its name ("you'll need to contact AT&T")
     /// that no deflection cue read, as deflection.
     pub referral: f32,
-    /// The most ownership a reply's length alone gives (at `length_words` words or more; less,
-    /// in proportion, below), added as a chance to what its cues give: a reply that says more
-    /// takes the case on more. Computed, like curtness, so no evidence item names it. Kept
-    /// under `coaching.absent`, so length alone never silences the "take ownership" tip.
-    pub length_ownership: f32,
-    /// The word count at which a reply's length gives all of `length_ownership`.
-    pub length_words: f32,
+    /// The ownership a reply's length alone gives: a reply that says more takes the case on
+    /// more. Its `most` is kept under `coaching.absent`, so length alone never silences the
+    /// "take ownership" tip.
+    pub length_ownership: LengthChance,
+    /// The understanding a reply's length alone gives: a support reply long enough to go into
+    /// the case has room to show it grasped it (raters of real replies rate a short answer's
+    /// understanding below a full one's; word count alone separates their understanding
+    /// better than any cue). It starts later than ownership's, since a short listening turn
+    /// ("so the refund never came and you've been waiting since May") can be all
+    /// understanding. It never counts as recognising what the customer feels, and its `most`
+    /// is kept under `coaching.absent`.
+    pub length_understanding: LengthChance,
     /// Weight of a negation in a customer's message (something does not work) as frustration.
     pub problem_report: f32,
     /// Weight of a customer's emphasis as anger: a word in capitals in a message otherwise in
@@ -284,7 +319,6 @@ impl Model {
             ("instruction", self.instruction),
             ("exclamation", self.exclamation),
             ("referral", self.referral),
-            ("length_ownership", self.length_ownership),
             ("deflection_ownership", self.deflection_ownership),
             ("problem_report", self.problem_report),
             ("emphasis", self.emphasis),
@@ -306,8 +340,19 @@ impl Model {
         if !(self.curt_words.is_finite() && (0.0..=1000.0).contains(&self.curt_words)) {
             return bad("curt_words", self.curt_words, "[0, 1000]");
         }
-        if !(self.length_words.is_finite() && (0.0..=1000.0).contains(&self.length_words)) {
-            return bad("length_words", self.length_words, "[0, 1000]");
+        for (name, l) in [
+            ("length_ownership", self.length_ownership),
+            ("length_understanding", self.length_understanding),
+        ] {
+            if !(l.most.is_finite() && (0.0..=1.0).contains(&l.most)) {
+                return bad(&format!("{name}.most"), l.most, "[0, 1]");
+            }
+            if !(l.from.is_finite() && (0.0..1000.0).contains(&l.from)) {
+                return bad(&format!("{name}.from"), l.from, "[0, 1000)");
+            }
+            if !(l.full.is_finite() && l.from < l.full && l.full <= 1000.0) {
+                return bad(&format!("{name}.full"), l.full, "(from, 1000]");
+            }
         }
         let logits = std::iter::once(("bias", self.bias))
             .chain(std::iter::once(("unmet_emotion", self.unmet_emotion)))

@@ -549,7 +549,7 @@ fn a_replys_length_is_a_little_ownership_and_no_content() {
          and a parcel nobody signs for goes to the neighbour named on the order or comes back \
          the next day.",
     );
-    let most = s.model().length_ownership;
+    let most = s.model().length_ownership.most;
     assert!(0.0 < short && short < long, "{short} {long}");
     assert!(
         (long - most).abs() < 1e-6,
@@ -561,6 +561,52 @@ fn a_replys_length_is_a_little_ownership_and_no_content() {
     );
     // Length is no content: a word or two with nothing in them still says nothing.
     assert_eq!(s.score("Noted.").readability, Readability::SaysNothing);
+}
+
+#[test]
+fn a_replys_length_is_a_little_understanding_but_no_recognition() {
+    let s = Scorer::default();
+    let long = "The parcel left the depot this morning and it is on the driver's round for today, \
+                so it should reach the door before six; the tracking page shows each stop as it \
+                happens, and a parcel nobody signs for goes to the neighbour named on the order \
+                or comes back the next day.";
+    let a = s.score(long);
+    assert!(
+        !a.evidence
+            .iter()
+            .any(|e| e.kind == Kind::Dimension(Dimension::Understanding)),
+        "no cue reads understanding here: {:?}",
+        a.evidence
+    );
+    let chance = s.model().length_understanding;
+    let got = a.dimensions.understanding;
+    assert!(
+        got > 0.0 && (got - chance.at(a.words)).abs() < 1e-6,
+        "{got}"
+    );
+    // A short reply gets none: it can be all listening, or nothing.
+    assert_eq!(
+        s.score("The parcel left the depot.")
+            .dimensions
+            .understanding,
+        0.0
+    );
+    // Under the coaching thresholds: length alone never counts as understanding shown.
+    assert!(chance.most < s.model().coaching.absent);
+    // Length is not recognising what the customer feels: to an angry customer the long cold
+    // reply leaves the anger just as unmet as it would with no length term.
+    let angry = "My parcel is a week late and nobody answers. I'm furious.";
+    let with = s.score_reply(angry, long);
+    let mut w = s.model().clone();
+    w.length_understanding.most = 0.0;
+    let without = Scorer::builder()
+        .model(w)
+        .build()
+        .unwrap()
+        .score_reply(angry, long);
+    let (with, without) = (with.customer.unwrap(), without.customer.unwrap());
+    assert!(with.unmet.contains(&empathy::Emotion::Anger));
+    assert_eq!(with.responsiveness, without.responsiveness);
 }
 
 #[test]

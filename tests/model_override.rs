@@ -104,6 +104,15 @@ fn a_dotted_key_and_an_inline_table_are_partial_too() {
     expected.levels.high = 80.0;
     let lex = lexicon("[model]\ncustomer.curt_need_alone = 0.9\nlevels = { high = 80.0 }\n");
     assert_eq!(lex.model(), Some(&expected));
+
+    let mut expected = builtin();
+    expected.length_understanding.most = 0.02;
+    let lex = lexicon("[model]\nlength_understanding = { most = 0.02 }\n");
+    assert_eq!(
+        lex.model(),
+        Some(&expected),
+        "from and full stay the base's"
+    );
 }
 
 #[test]
@@ -206,6 +215,12 @@ fn an_invalid_value_names_the_line_of_its_key() {
             "[model]\nbias = 0.1\n[model.levels]\nhigh = 20.0\n",
             6,
             "levels",
+        ),
+        // Valid alone, invalid with the built-in `from` (30): full must come after it.
+        (
+            "[model]\nbias = 0.1\nlength_understanding = { full = 10 }\n",
+            5,
+            "length_understanding.full",
         ),
         // A wrong type is the same kind of error it was before.
         ("[model]\ncurt_words = \"many\"\n", 4, "invalid type"),

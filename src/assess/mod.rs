@@ -86,18 +86,19 @@ impl Engine {
         for &c in Concern::ALL {
             concerns.set(c, strength[Kind::Concern(c).slot()]);
         }
-        // A reply that says more takes the case on more (raters rate a bare one-liner's
-        // ownership below a full answer's, whatever its cues): its length adds a little, as a
-        // chance, computed like curtness rather than matched.
-        if w.length_words > 0.0 {
-            let length = w.length_ownership * (ws.segments.words as f32 / w.length_words).min(1.0);
-            dims.ownership = 1.0 - (1.0 - dims.ownership) * (1.0 - length.min(1.0));
-        }
+        // A reply that says more takes the case on more, and has more room to show it grasped
+        // it (raters rate a bare one-liner's ownership and understanding below a full
+        // answer's, whatever its cues): its length adds a little to each, as a chance,
+        // computed like curtness rather than matched.
+        let cued_understanding = dims.understanding;
+        let words = ws.segments.words;
+        let add = |value: f32, chance: f32| 1.0 - (1.0 - value) * (1.0 - chance);
+        dims.ownership = add(dims.ownership, w.length_ownership.at(words));
+        dims.understanding = add(dims.understanding, w.length_understanding.at(words));
         // Sending the customer elsewhere is the opposite of taking the case on (the
         // guideline's ownership 0): deflection takes back the ownership the routing words
         // ("so we can help further") seemed to show.
         dims.ownership *= (1.0 - w.deflection_ownership * concerns.deflection).max(0.0);
-        let words = ws.segments.words;
         concerns.curtness = curtness(w, &ws.segments, &dims, customer);
 
         let mut logit = w.logit(&dims, &concerns);
@@ -106,8 +107,13 @@ impl Engine {
             apologises: has(ContextKind::Apology),
             celebrates: has(ContextKind::Celebration),
         };
+        // Recognising what the customer feels takes words that do it: length is no recognition.
+        let heard = Dimensions {
+            understanding: cued_understanding,
+            ..dims
+        };
         let context = customer
-            .map(|c| customer::respond(&w.customer, c, &dims, reflection.unwrap_or(0.0), tone));
+            .map(|c| customer::respond(&w.customer, c, &heard, reflection.unwrap_or(0.0), tone));
         if let (Some(ctx), Some(c)) = (&context, customer) {
             logit -= w.unmet_emotion * ctx.unmet_weight();
             if c.has_content(&w.customer) {
