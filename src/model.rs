@@ -37,10 +37,15 @@ pub struct LengthChance {
 }
 
 impl LengthChance {
-    /// What a reply of `words` words gets.
+    /// What a reply of `words` words gets. (A model is refused unless `from < full`; a value
+    /// built by hand without that steps from nothing to `most` at `full`.)
     #[must_use]
     pub fn at(&self, words: usize) -> f32 {
-        let past = (words as f32 - self.from) / (self.full - self.from);
+        let words = words as f32;
+        if self.full <= self.from {
+            return if words >= self.full { self.most } else { 0.0 };
+        }
+        let past = (words - self.from) / (self.full - self.from);
         self.most * past.clamp(0.0, 1.0)
     }
 }

@@ -263,7 +263,8 @@ named_enum! {
         /// word n-grams fitted on rated replies): [`Evidence::cue`] is its pattern. An entry of
         /// your own lexicon with the same pattern replaces it and is a [`Self::Cue`].
         Learned => "learned",
-        /// The customer's name: in a greeting, a handle, or the name the customer signed with.
+        /// The customer's name: in a greeting, a handle, set off by a comma or a dash ("Thanks
+        /// for the video, Justin."), or the name the customer signed with.
         CustomerName => "customer_name",
         /// A question about the customer that matched no exploration cue.
         Question => "question",

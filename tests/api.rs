@@ -472,6 +472,48 @@ fn computed(a: &empathy::Assessment, source: EvidenceSource) -> Vec<(String, Str
 }
 
 #[test]
+fn a_name_set_off_by_a_comma_or_a_dash_is_personalization() {
+    let s = Scorer::default();
+    let named = |text: &str| {
+        computed(&s.score(text), EvidenceSource::CustomerName)
+            .into_iter()
+            .map(|(_, name)| name)
+            .collect::<Vec<_>>()
+    };
+    for (text, name) in [
+        (
+            "Thanks for the screen recording, Justin. There's a bug on import.",
+            "Justin",
+        ),
+        (
+            "Sounds good, Morgan. We'll be here when you're ready.",
+            "Morgan",
+        ),
+        ("Edgar - sorry for the wait, we're on it now.", "Edgar"),
+        (
+            "Thanks for letting us know, Leslie! We'll pass it on.",
+            "Leslie",
+        ),
+        ("So sorry the parcel is late again, Priya!", "Priya"),
+        ("@nadia_k Nadia, we're on it.", "Nadia"),
+    ] {
+        assert_eq!(named(text), [name], "{text}");
+    }
+    // Not a name: the writer signing off, a word the lexicon knows, an interjection, a name
+    // in the middle of a clause.
+    for text in [
+        "Thanks for your patience. Kind regards, Amy",
+        "Thanks, Amy",
+        "It runs on Mac, Windows.",
+        "Yikes, that's not good. Let us check.",
+        "Hmm, that's odd. Can you send a screenshot?",
+        "We passed it to Justin in billing.",
+    ] {
+        assert!(named(text).is_empty(), "{text}: {:?}", named(text));
+    }
+}
+
+#[test]
 fn a_self_help_step_is_a_little_ownership_where_no_cue_reads_it() {
     let s = Scorer::default();
     let steps = s.score("Go to Settings > Privacy and turn off location sharing.");

@@ -475,8 +475,8 @@ impl Cache {
 
     /// "thanks a lot 😒", "great service 🙄": praise in a sentence whose emoji rolls its eyes
     /// (an emoji read as frustration or anger, in it or opening the next) is sarcasm, so the
-    /// praise counts as no gratitude. The emoji keeps its own weight. Both walks go in text order, so the check is
-    /// linear in the findings.
+    /// praise counts as no gratitude. The emoji keeps its own weight. Both walks go in text
+    /// order, so the check is linear in the findings.
     pub(super) fn eye_rolls(&mut self) {
         let toks = &self.segments.toks;
         let sentences = &self.segments.sentences;
@@ -558,6 +558,7 @@ impl Cache {
 
     /// "Hi Maria," — a greeting followed by a capitalised name is personalization.
     pub(super) fn greetings_with_names(&mut self, text: &str, matcher: &Matcher, weights: &Model) {
+        let found = self.findings.len();
         let toks = &self.segments.toks;
         for c in &self.context {
             if !c.is(ContextKind::Greeting) || !toks[c.first].has(segment::FIRST_IN_CLAUSE) {
@@ -590,7 +591,83 @@ impl Cache {
             ));
         }
         self.handle_names(text, matcher, weights);
-        self.back_in_text_order(0);
+        // In text order again, so the next pass sees the names already found.
+        self.back_in_text_order(found);
+        let before = self.findings.len();
+        self.vocative_names(text, matcher, weights);
+        self.back_in_text_order(before);
+    }
+
+    /// "Thanks for the video, Justin." / "Sorry about that, Morgan!" / "Edgar - sorry for the
+    /// wait": a name set off by a comma or a dash, the way an agent addresses the customer, is
+    /// personalization. The word must look like a name and be none the lexicon knows; at the
+    /// end of the reply it must be exclaimed or asked and follow a clause of three words or
+    /// more, since "Kind regards, Amy" is the writer signing off.
+    fn vocative_names(&mut self, text: &str, matcher: &Matcher, weights: &Model) {
+        let toks = &self.segments.toks;
+        let Some(opener) = toks.iter().position(|t| t.kind != TokenKind::Mention) else {
+            return;
+        };
+        // The candidates, in text order: the reply's first word, and the word right after each
+        // comma. A vectorised byte search finds the commas: visiting every token for the few
+        // that follow one cost more than the rest of the pass.
+        let after_commas = memchr::memchr_iter(b',', text.as_bytes())
+            .map(|at| toks.partition_point(|t| (t.start as usize) <= at))
+            .filter(|&i| i > opener);
+        let mut seen = 0;
+        let mut last = None;
+        for i in std::iter::once(opener).chain(after_commas) {
+            if last.is_some_and(|l| i <= l) {
+                continue;
+            }
+            last = Some(i);
+            let Some(t) = toks.get(i) else {
+                break;
+            };
+            if t.word != segment::NO_WORD
+                || t.flags & (segment::CAPITALIZED | segment::ALL_CAPS) != segment::CAPITALIZED
+                || t.kind != TokenKind::Word
+            {
+                continue;
+            }
+            let (start, end) = (t.start as usize, t.end as usize);
+            let before = text[..start].trim_end();
+            let after = text[end..].trim_start();
+            let set_off = |s: &str| s.starts_with([',', '-', '–', '—']);
+            let vocative = if i == opener {
+                set_off(after)
+            } else if before.ends_with(',') {
+                let last = toks[i + 1..]
+                    .iter()
+                    .all(|t| t.kind.is_noise() || t.kind == TokenKind::Emoji);
+                // Words of the clause the comma closes.
+                let clause = toks[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|p| p.clause == toks[i - 1].clause)
+                    .filter(|p| p.kind == TokenKind::Word)
+                    .count();
+                if last {
+                    after.starts_with(['!', '?']) && clause >= 3
+                } else {
+                    after.is_empty() || after.starts_with(['.', '!', '?', ',', ';'])
+                }
+            } else {
+                false
+            };
+            let word = &text[start..end];
+            if !vocative || word.chars().count() < 2 || !matcher.is_name_like(word) {
+                continue;
+            }
+            seen = skip_before(&self.findings, seen, start);
+            let already = self.findings[seen..]
+                .iter()
+                .take_while(|f| f.start == start)
+                .any(|f| f.kind == Kind::Dimension(Dimension::Personalization));
+            if !already {
+                self.findings.push(name_finding((start, end), weights));
+            }
+        }
     }
 
     /// "@nadia_k Nadia, …" — a reply that opens with the name in the handle it answers.
