@@ -442,9 +442,6 @@ impl Cache {
             return;
         }
         let start = toks[first].start as usize;
-        let good = |f: &Finding| {
-            matches!(f.kind, Kind::Emotion(Emotion::Gratitude | Emotion::Relief)) && f.weight > 0.0
-        };
         let earlier = || self.findings.iter().filter(|f| f.start < start);
         let trouble = earlier().any(|f| {
             matches!(
@@ -455,11 +452,11 @@ impl Cache {
             ) && f.weight > 0.0
                 && !matches!(f.source, Source::Entry(i) if matcher.cue(i).learned)
         });
-        if !trouble || earlier().any(good) {
+        if !trouble || earlier().any(is_good_feeling) {
             return;
         }
         for f in self.findings.iter_mut().filter(|f| f.start >= start) {
-            if good(f) {
+            if is_good_feeling(f) {
                 f.apply(Rule::Sarcastic, 0.0);
             }
         }
@@ -485,41 +482,38 @@ impl Cache {
             let i = toks.partition_point(|t| (t.start as usize) < f.start);
             toks.get(i).map(|t| (i, t))
         };
-        let sentence_of = |f: &Finding| token_at(f).map(|(_, t)| t.sentence);
+        // An eye-roll: a frustrated or angry emoji, alone in its finding.
         let rolls = |f: &Finding| {
-            matches!(f.kind, Kind::Emotion(Emotion::Frustration | Emotion::Anger))
-                && f.weight > 0.0
-                && token_at(f)
-                    .is_some_and(|(_, t)| t.kind == TokenKind::Emoji && t.end as usize == f.end)
-        };
-        let good = |f: &Finding| {
-            matches!(f.kind, Kind::Emotion(Emotion::Gratitude | Emotion::Relief)) && f.weight > 0.0
+            let angry = matches!(f.kind, Kind::Emotion(Emotion::Frustration | Emotion::Anger));
+            (angry && f.weight > 0.0)
+                .then(|| token_at(f))
+                .flatten()
+                .filter(|(_, t)| t.kind == TokenKind::Emoji && t.end as usize == f.end)
         };
         let mut roll = 0;
         for i in 0..self.findings.len() {
-            if !good(&self.findings[i]) {
+            if !is_good_feeling(&self.findings[i]) {
                 continue;
             }
-            let Some(sentence) = sentence_of(&self.findings[i]) else {
+            let Some((_, praise)) = token_at(&self.findings[i]) else {
                 continue;
             };
+            let sentence = praise.sentence;
             // The first eye-roll not in an earlier sentence (sentences rise with the text).
+            let mut next = None;
             while let Some(f) = self.findings.get(roll) {
-                if rolls(f) && sentence_of(f).is_some_and(|s| s >= sentence) {
+                if let Some((at, t)) = rolls(f).filter(|(_, t)| t.sentence >= sentence) {
+                    next = Some((at, t));
                     break;
                 }
                 roll += 1;
             }
             // It is in the praise's sentence, or opens the next one ("thanks. 🙄").
-            let sarcastic = self
-                .findings
-                .get(roll)
-                .and_then(token_at)
-                .is_some_and(|(at, t)| {
-                    t.sentence == sentence
-                        || (t.sentence == sentence + 1
-                            && sentences[t.sentence as usize].first as usize == at)
-                });
+            let sarcastic = next.is_some_and(|(at, t)| {
+                t.sentence == sentence
+                    || (t.sentence == sentence + 1
+                        && sentences[t.sentence as usize].first as usize == at)
+            });
             if sarcastic {
                 self.findings[i].apply(Rule::Sarcastic, 0.0);
             }
@@ -574,9 +568,7 @@ impl Cache {
                 continue;
             }
             // A name at the very end is the writer's sign-off ("Thanks ~Amy"), not the reader.
-            let last_word = toks[c.last + 2..]
-                .iter()
-                .all(|t| t.kind.is_noise() || t.kind == TokenKind::Emoji);
+            let last_word = nothing_said_after(toks, c.last + 1);
             let marked = text[..next.start as usize].ends_with(['~', '-', '^', '*']);
             if last_word || marked {
                 continue;
@@ -615,12 +607,12 @@ impl Cache {
             .map(|at| toks.partition_point(|t| (t.start as usize) <= at))
             .filter(|&i| i > opener);
         let mut seen = 0;
-        let mut last = None;
+        let mut previous = None;
         for i in std::iter::once(opener).chain(after_commas) {
-            if last.is_some_and(|l| i <= l) {
+            if previous.is_some_and(|p| i <= p) {
                 continue;
             }
-            last = Some(i);
+            previous = Some(i);
             let Some(t) = toks.get(i) else {
                 break;
             };
@@ -633,13 +625,9 @@ impl Cache {
             let (start, end) = (t.start as usize, t.end as usize);
             let before = text[..start].trim_end();
             let after = text[end..].trim_start();
-            let set_off = |s: &str| s.starts_with([',', '-', '–', '—']);
             let vocative = if i == opener {
-                set_off(after)
+                after.starts_with([',', '-', '–', '—'])
             } else if before.ends_with(',') {
-                let last = toks[i + 1..]
-                    .iter()
-                    .all(|t| t.kind.is_noise() || t.kind == TokenKind::Emoji);
                 // Words of the clause the comma closes.
                 let clause = toks[..i]
                     .iter()
@@ -647,7 +635,7 @@ impl Cache {
                     .take_while(|p| p.clause == toks[i - 1].clause)
                     .filter(|p| p.kind == TokenKind::Word)
                     .count();
-                if last {
+                if nothing_said_after(toks, i) {
                     after.starts_with(['!', '?']) && clause >= 3
                 } else {
                     after.is_empty() || after.starts_with(['.', '!', '?', ',', ';'])
@@ -710,6 +698,18 @@ fn skip_before(findings: &[Finding], mut seen: usize, start: usize) -> usize {
         seen += 1;
     }
     seen
+}
+
+/// Whether only links, handles, sign-offs and emoji follow token `i`: it is the text's last word.
+fn nothing_said_after(toks: &[Tok], i: usize) -> bool {
+    toks[i + 1..]
+        .iter()
+        .all(|t| t.kind.is_noise() || t.kind == TokenKind::Emoji)
+}
+
+/// A finding of a good feeling (gratitude or relief) that still counts.
+fn is_good_feeling(f: &Finding) -> bool {
+    matches!(f.kind, Kind::Emotion(Emotion::Gratitude | Emotion::Relief)) && f.weight > 0.0
 }
 
 /// The customer's name at `span`, as personalization.
